@@ -11,7 +11,7 @@ import (
 
 func TestFlagsText(t *testing.T) {
 	tests := []struct {
-		f               header.Flags
+		f                header.Flags
 		short, long, go_ string
 	}{
 		{header.SYN, "[S]", "SYN", "header.SYN"},

@@ -2,6 +2,7 @@ package header
 
 import (
 	"encoding/binary"
+	"slices"
 	"strconv"
 )
 
@@ -72,26 +73,55 @@ func (h *Header) Decode(b []byte) error {
 	}
 	o.Reset()
 	o.n = uint8(copy(o.buf[:], b[MinLen:hl]))
-	if o.n == 0 {
+	if o.n == 0 || o.parseCommon() {
 		return nil
 	}
 	return o.parse()
 }
 
-// parse checks and indexes the option area o.buf[:o.n].
+// parseCommon recognises, with a few word compares, the option layouts that
+// RFC 7323 Appendix A recommends and Linux sends on nearly every segment, and
+// indexes them. Each layout it accepts is one parse accepts with the same
+// result; for anything else it returns false and parse decides.
+func (o *Options) parseCommon() bool {
+	b := &o.buf
+	switch n := int(o.n); {
+	case n == 20:
+		// SYN: MSS, SACK permitted, Timestamps, NOP, Window Scale ≤ 14.
+		if binary.BigEndian.Uint16(b[0:]) == 0x0204 && binary.BigEndian.Uint32(b[4:]) == 0x0402080a &&
+			binary.BigEndian.Uint32(b[16:])&0xffffff00 == 0x01030300 && b[19] <= maxWindowShift {
+			o.at = [numIndexed]uint8{idxMSS: 1, idxSACKPermitted: 5, idxTimestamps: 7, idxWindowScale: 18}
+			return true
+		}
+	case n == 12:
+		// NOP, NOP, Timestamps.
+		if binary.BigEndian.Uint32(b[0:]) == 0x0101080a {
+			o.at[idxTimestamps] = 3
+			return true
+		}
+	case n == 24 || n == 32 || n == 40:
+		// NOP, NOP, Timestamps, NOP, NOP, SACK with 1 to 3 blocks.
+		if binary.BigEndian.Uint32(b[0:]) == 0x0101080a && binary.BigEndian.Uint32(b[12:]) == 0x01010500|uint32(n-14) {
+			o.at[idxTimestamps] = 3
+			o.at[idxSACK] = 15
+			return true
+		}
+	}
+	return false
+}
+
+// parse checks and indexes the option area o.buf[:o.n]. It holds the one
+// copy of the decoding rules in the package documentation's table.
 func (o *Options) parse() error {
 	b := o.buf[:o.n]
-	var warn bool
+	warn := false
 	for i := 0; i < len(b); {
 		k := Kind(b[i])
-		switch k {
-		case KindEnd:
-			o.index(k, i)
-			if warn {
-				return &o.err
+		if k <= KindNOP {
+			if k == KindEnd {
+				o.ended = true
+				break
 			}
-			return nil
-		case KindNOP:
 			i++
 			continue
 		}
@@ -104,15 +134,22 @@ func (o *Options) parse() error {
 			return o.fail(ErrOptionLength, MinLen+i, k, l, 2)
 		case i+l > len(b):
 			return o.fail(ErrOptionOverflow, MinLen+i, k, l, len(b)-i)
-		case !k.validLength(l):
-			return o.fail(ErrOptionSize, MinLen+i, k, l, int(kinds[k].min))
+		case fixedLen[k] != 0:
+			if l != int(fixedLen[k]) {
+				return o.fail(ErrOptionSize, MinLen+i, k, l, int(fixedLen[k]))
+			}
+			if k == KindWindowScale && b[i+2] > maxWindowShift && !warn {
+				warn = true
+				o.fail(ErrWindowScale, MinLen+i, k, int(b[i+2]), maxWindowShift)
+			}
 		case k == KindSACK && l == 2:
 			return o.fail(ErrSACKBlocks, MinLen+i, k, 0, maxSACKBlocks)
-		case k == KindWindowScale && b[i+2] > maxWindowShift && !warn:
-			warn = true
-			o.fail(ErrWindowScale, MinLen+i, k, int(b[i+2]), maxWindowShift)
+		case !k.validLength(l):
+			return o.fail(ErrOptionSize, MinLen+i, k, l, k.minLength())
 		}
-		o.index(k, i)
+		if x := indexOf[k]; x != 0 && o.at[x-1] == 0 {
+			o.at[x-1] = uint8(i + 1)
+		}
 		i += l
 	}
 	if warn {
@@ -128,14 +165,16 @@ func (h *Header) HeaderLen() int { return MinLen + (h.Options.Len()+3)&^3 }
 // Len returns the length of the encoded segment: header and payload.
 func (h *Header) Len() int { return h.HeaderLen() + len(h.Payload) }
 
-// check reports why h cannot be encoded.
-func (h *Header) check() error {
-	o := &h.Options
-	if h.Flags&^flagMask != 0 {
-		return o.fail(ErrFlags, 12, 0, int(h.Flags), int(flagMask))
-	}
-	if want := uint8(h.HeaderLen() / 4); h.DataOffset != 0 && h.DataOffset != want {
-		return o.fail(ErrDataOffset, 12, 0, int(h.DataOffset), int(want))
+// encodeError reports why h cannot be encoded into a buffer of size avail,
+// for a header of hl bytes; it returns nil when h can be.
+func (h *Header) encodeError(avail, hl int) error {
+	switch n := hl + len(h.Payload); {
+	case h.Flags&^flagMask != 0:
+		return h.Options.fail(ErrFlags, 12, 0, int(h.Flags), int(flagMask))
+	case h.DataOffset != 0 && int(h.DataOffset) != hl/4:
+		return h.Options.fail(ErrDataOffset, 12, 0, int(h.DataOffset), hl/4)
+	case avail < n:
+		return h.Options.fail(ErrShortBuffer, avail, 0, avail, n)
 	}
 	return nil
 }
@@ -147,43 +186,47 @@ func (h *Header) check() error {
 // when a non-zero DataOffset disagrees with the options; it never writes a
 // field that would not round-trip. The error refers to memory in h.
 func (h *Header) Encode(b []byte) (int, error) {
-	if err := h.check(); err != nil {
-		return 0, err
+	hl := h.HeaderLen()
+	n := hl + len(h.Payload)
+	if h.Flags > flagMask || (h.DataOffset != 0 && int(h.DataOffset)*4 != hl) || len(b) < n {
+		return 0, h.encodeError(len(b), hl)
 	}
-	n := h.Len()
-	if len(b) < n {
-		return 0, h.Options.fail(ErrShortBuffer, len(b), 0, len(b), n)
-	}
-	h.put(b[:n])
+	h.put(b[:n], hl)
 	return n, nil
 }
 
 // AppendBinary appends the encoded segment to b (encoding.BinaryAppender).
 // Errors are those of Encode.
 func (h *Header) AppendBinary(b []byte) ([]byte, error) {
-	if err := h.check(); err != nil {
+	hl := h.HeaderLen()
+	n := hl + len(h.Payload)
+	if err := h.encodeError(n, hl); err != nil {
 		return b, err
 	}
-	n := h.Len()
-	b = append(b, make([]byte, n)...)
-	h.put(b[len(b)-n:])
+	b = slices.Grow(b, n)
+	b = b[:len(b)+n]
+	h.put(b[len(b)-n:], hl)
 	return b, nil
 }
 
-// put writes the segment to b, which is exactly h.Len() bytes long.
-func (h *Header) put(b []byte) {
-	hl := h.HeaderLen()
-	binary.BigEndian.PutUint16(b[0:], h.SrcPort)
-	binary.BigEndian.PutUint16(b[2:], h.DstPort)
+// put writes the segment to b, which is exactly hl + len(h.Payload) bytes
+// long.
+func (h *Header) put(b []byte, hl int) {
+	_ = b[MinLen-1]
+	binary.BigEndian.PutUint32(b[0:], uint32(h.SrcPort)<<16|uint32(h.DstPort))
 	binary.BigEndian.PutUint32(b[4:], uint32(h.Seq))
 	binary.BigEndian.PutUint32(b[8:], uint32(h.Ack))
-	b[12] = byte(hl/4)<<4 | byte(h.Flags>>8)
-	b[13] = byte(h.Flags)
-	binary.BigEndian.PutUint16(b[14:], h.Window)
-	binary.BigEndian.PutUint16(b[16:], h.Checksum)
-	binary.BigEndian.PutUint16(b[18:], h.Urgent)
-	clear(b[MinLen+copy(b[MinLen:hl], h.Options.Bytes()) : hl])
-	copy(b[hl:], h.Payload)
+	binary.BigEndian.PutUint32(b[12:], uint32(hl/4)<<28|uint32(h.Flags)<<16|uint32(h.Window))
+	binary.BigEndian.PutUint32(b[16:], uint32(h.Checksum)<<16|uint32(h.Urgent))
+	if hl > MinLen {
+		opts := b[MinLen:hl]
+		for i := copy(opts, h.Options.buf[:h.Options.n]); i < len(opts); i++ {
+			opts[i] = 0
+		}
+	}
+	if len(h.Payload) > 0 {
+		copy(b[hl:], h.Payload)
+	}
 }
 
 // AppendText appends the one-line summary tcpdump prints for the segment:

@@ -26,39 +26,31 @@ const (
 	KindExperiment2   Kind = 254 // RFC 3692-style experiment 2, RFC 4727 / RFC 6994
 )
 
-// kindInfo holds what the codec knows of a kind: its short name (the one
-// tcpdump prints) and the lengths it accepts.
-type kindInfo struct {
-	name string
-	// fixed is the one valid length, or 0 when the length varies.
-	fixed uint8
-	// min is the least valid length for a kind of varying length.
-	min uint8
+// kindNames holds the short name tcpdump prints for each kind it knows.
+var kindNames = [256]string{
+	KindEnd: "eol", KindNOP: "nop", KindMSS: "mss", KindWindowScale: "wscale",
+	KindSACKPermitted: "sackOK", KindSACK: "sack", KindTimestamps: "TS",
+	KindMD5: "md5", KindUserTimeout: "uto", KindAO: "tcp-ao", KindMPTCP: "mptcp",
+	KindFastOpen: "tfo", KindAccECN0: "accecn0", KindAccECN1: "accecn1",
+	KindExperiment1: "exp", KindExperiment2: "exp",
 }
 
-var kinds = [256]kindInfo{
-	KindEnd:           {"eol", 1, 1},
-	KindNOP:           {"nop", 1, 1},
-	KindMSS:           {"mss", 4, 4},
-	KindWindowScale:   {"wscale", 3, 3},
-	KindSACKPermitted: {"sackOK", 2, 2},
-	KindSACK:          {"sack", 0, 2},
-	KindTimestamps:    {"TS", 10, 10},
-	KindMD5:           {"md5", 18, 18},
-	KindUserTimeout:   {"uto", 4, 4},
-	KindAO:            {"tcp-ao", 0, 4},
-	KindMPTCP:         {"mptcp", 0, 3},
-	KindFastOpen:      {"tfo", 0, 2},
-	KindAccECN0:       {"accecn0", 0, 2},
-	KindAccECN1:       {"accecn1", 0, 2},
-	KindExperiment1:   {"exp", 0, 4},
-	KindExperiment2:   {"exp", 0, 4},
+// fixedLen holds the one valid length of each kind of fixed length, and 0
+// for kinds whose length varies.
+var fixedLen = [256]uint8{
+	KindEnd: 1, KindNOP: 1, KindMSS: 4, KindWindowScale: 3, KindSACKPermitted: 2,
+	KindTimestamps: 10, KindMD5: 18, KindUserTimeout: 4,
+}
+
+// minLen holds the least valid length of each kind; 2 for the rest.
+var minLen = [256]uint8{
+	KindSACK: 10, KindAO: 4, KindMPTCP: 3, KindExperiment1: 4, KindExperiment2: 4,
 }
 
 // String returns the short name tcpdump uses for k ("mss", "wscale",
 // "sackOK", "TS", …), or "kind-N" for a kind without a typed decoding.
 func (k Kind) String() string {
-	if n := kinds[k].name; n != "" {
+	if n := kindNames[k]; n != "" {
 		return n
 	}
 	return "kind-" + strconv.Itoa(int(k))
@@ -66,13 +58,12 @@ func (k Kind) String() string {
 
 // validLength reports whether an option of kind k may be l bytes long on
 // the wire, kind and length bytes included. It is the single place where
-// per-kind length rules live; the SACK block count is checked by its caller.
+// per-kind length rules live.
 func (k Kind) validLength(l int) bool {
-	info := kinds[k]
-	if info.fixed != 0 {
-		return l == int(info.fixed)
+	if f := fixedLen[k]; f != 0 {
+		return l == int(f)
 	}
-	if l < int(info.min) || l < 2 {
+	if l < max(int(minLen[k]), 2) {
 		return false
 	}
 	switch k {
@@ -87,4 +78,12 @@ func (k Kind) validLength(l int) bool {
 		return (l-2)%3 == 0 && l <= 11
 	}
 	return true
+}
+
+// minLength returns the least length kind k allows, for error reports.
+func (k Kind) minLength() int {
+	if f := fixedLen[k]; f != 0 {
+		return int(f)
+	}
+	return max(int(minLen[k]), 2)
 }

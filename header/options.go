@@ -50,33 +50,13 @@ const (
 	numIndexed
 )
 
-func indexOf(k Kind) int {
-	switch k {
-	case KindMSS:
-		return idxMSS
-	case KindWindowScale:
-		return idxWindowScale
-	case KindSACKPermitted:
-		return idxSACKPermitted
-	case KindSACK:
-		return idxSACK
-	case KindTimestamps:
-		return idxTimestamps
-	}
-	return -1
-}
-
-// index records an option of kind k at offset at of buf.
-func (o *Options) index(k Kind, at int) {
-	if o.ended {
-		return
-	}
-	if k == KindEnd {
-		o.ended = true
-	}
-	if i := indexOf(k); i >= 0 && o.at[i] == 0 {
-		o.at[i] = uint8(at + 1)
-	}
+// indexOf maps a kind to 1 + its slot in Options.at, or 0.
+var indexOf = [256]uint8{
+	KindMSS:           1 + idxMSS,
+	KindWindowScale:   1 + idxWindowScale,
+	KindSACKPermitted: 1 + idxSACKPermitted,
+	KindSACK:          1 + idxSACK,
+	KindTimestamps:    1 + idxTimestamps,
 }
 
 // Len returns the length of the option area in bytes, padding included.
@@ -125,8 +105,8 @@ func (o *Options) Padding() []byte {
 
 // Find returns the first option of kind k.
 func (o *Options) Find(k Kind) (Option, bool) {
-	if i := indexOf(k); i >= 0 {
-		return o.indexed(i)
+	if x := indexOf[k]; x != 0 {
+		return o.indexed(int(x - 1))
 	}
 	for opt := range o.All() {
 		if opt.Kind == k {
@@ -209,52 +189,87 @@ func (o *Options) fail(kind error, offset int, opt Kind, value, limit int) error
 	return &o.err
 }
 
+// reserve makes room for an option of kind k, l bytes long, at the end of
+// the area, writes its kind byte and returns it; the caller writes the
+// length byte. It returns nil when the option does not fit. It is small
+// enough to inline.
+func (o *Options) reserve(k Kind, l int) []byte {
+	at := int(o.n)
+	if at+l > MaxOptionsLen {
+		return nil
+	}
+	o.n = uint8(at + l)
+	if x := indexOf[k]; x != 0 && o.at[x-1] == 0 && !o.ended {
+		o.at[x-1] = uint8(at + 1)
+	}
+	b := o.buf[at : at+l]
+	b[0] = byte(k)
+	return b
+}
+
+// noSpace reports that an option of kind k, l bytes long, does not fit.
+func (o *Options) noSpace(k Kind, l int) error {
+	return o.fail(ErrOptionSpace, MinLen+int(o.n), k, int(o.n)+l, MaxOptionsLen)
+}
+
 // Add appends an option of kind k with the given data (the bytes after the
 // length byte) and reports ErrOptionSpace when it does not fit in the 40-byte
 // area, or ErrOptionSize or ErrSACKBlocks when the data's length is not one
 // the kind allows. For End of Option List and No-Operation data must be
 // empty. The error refers to o and stays valid until o is used again.
 func (o *Options) Add(k Kind, data []byte) error {
-	at := int(o.n)
 	l := 2 + len(data)
-	if k == KindEnd || k == KindNOP {
+	if k <= KindNOP {
 		l = 1
 		if len(data) != 0 {
-			return o.fail(ErrOptionSize, MinLen+at, k, 2+len(data), 1)
+			return o.fail(ErrOptionSize, MinLen+int(o.n), k, 2+len(data), 1)
 		}
 	}
-	if k == KindSACK && l >= 2 && (l-2)%sackBlockLen == 0 {
+	if k == KindSACK && (l-2)%sackBlockLen == 0 {
 		if n := (l - 2) / sackBlockLen; n < 1 || n > maxSACKBlocks {
-			return o.fail(ErrSACKBlocks, MinLen+at, k, n, maxSACKBlocks)
+			return o.fail(ErrSACKBlocks, MinLen+int(o.n), k, n, maxSACKBlocks)
 		}
 	}
 	if l > 255 || !k.validLength(l) {
-		return o.fail(ErrOptionSize, MinLen+at, k, l, int(kinds[k].min))
+		return o.fail(ErrOptionSize, MinLen+int(o.n), k, l, k.minLength())
 	}
-	if at+l > MaxOptionsLen {
-		return o.fail(ErrOptionSpace, MinLen+at, k, at+l, MaxOptionsLen)
+	b := o.reserve(k, l)
+	if b == nil {
+		return o.noSpace(k, l)
 	}
-	o.buf[at] = byte(k)
+	o.ended = o.ended || k == KindEnd
 	if l > 1 {
-		o.buf[at+1] = byte(l)
-		copy(o.buf[at+2:], data)
+		b[1] = byte(l)
+		copy(b[2:], data)
 	}
-	o.n += uint8(l)
-	o.index(k, at)
 	return nil
 }
 
 // AddNOP appends a No-Operation option.
-func (o *Options) AddNOP() error { return o.Add(KindNOP, nil) }
+func (o *Options) AddNOP() error {
+	if o.reserve(KindNOP, 1) == nil {
+		return o.noSpace(KindNOP, 1)
+	}
+	return nil
+}
 
-// AddEnd appends End of Option List.
-func (o *Options) AddEnd() error { return o.Add(KindEnd, nil) }
+// AddEnd appends End of Option List. What is added after it is padding.
+func (o *Options) AddEnd() error {
+	if o.reserve(KindEnd, 1) == nil {
+		return o.noSpace(KindEnd, 1)
+	}
+	o.ended = true
+	return nil
+}
 
 // AddMSS appends a Maximum Segment Size option (RFC 9293 §3.7.1).
 func (o *Options) AddMSS(mss uint16) error {
-	var d [2]byte
-	binary.BigEndian.PutUint16(d[:], mss)
-	return o.Add(KindMSS, d[:])
+	b := o.reserve(KindMSS, 4)
+	if b == nil {
+		return o.noSpace(KindMSS, 4)
+	}
+	binary.BigEndian.PutUint32(b, uint32(KindMSS)<<24|4<<16|uint32(mss))
+	return nil
 }
 
 // AddWindowScale appends a Window Scale option with the given shift count
@@ -263,18 +278,34 @@ func (o *Options) AddWindowScale(shift uint8) error {
 	if shift > maxWindowShift {
 		return o.fail(ErrWindowScale, MinLen+int(o.n), KindWindowScale, int(shift), maxWindowShift)
 	}
-	return o.Add(KindWindowScale, []byte{shift})
+	b := o.reserve(KindWindowScale, 3)
+	if b == nil {
+		return o.noSpace(KindWindowScale, 3)
+	}
+	b[1], b[2] = 3, shift
+	return nil
 }
 
 // AddSACKPermitted appends a SACK-Permitted option (RFC 2018 §2).
-func (o *Options) AddSACKPermitted() error { return o.Add(KindSACKPermitted, nil) }
+func (o *Options) AddSACKPermitted() error {
+	b := o.reserve(KindSACKPermitted, 2)
+	if b == nil {
+		return o.noSpace(KindSACKPermitted, 2)
+	}
+	b[1] = 2
+	return nil
+}
 
 // AddTimestamps appends a Timestamps option (RFC 7323 §3).
 func (o *Options) AddTimestamps(ts Timestamps) error {
-	var d [8]byte
-	binary.BigEndian.PutUint32(d[:], ts.Value)
-	binary.BigEndian.PutUint32(d[4:], ts.Echo)
-	return o.Add(KindTimestamps, d[:])
+	b := o.reserve(KindTimestamps, 10)
+	if b == nil {
+		return o.noSpace(KindTimestamps, 10)
+	}
+	b[1] = 10
+	binary.BigEndian.PutUint32(b[2:], ts.Value)
+	binary.BigEndian.PutUint32(b[6:], ts.Echo)
+	return nil
 }
 
 // AddSACK appends a SACK option with 1 to 4 blocks (RFC 2018 §3).
@@ -282,12 +313,17 @@ func (o *Options) AddSACK(blocks ...SACKBlock) error {
 	if len(blocks) < 1 || len(blocks) > maxSACKBlocks {
 		return o.fail(ErrSACKBlocks, MinLen+int(o.n), KindSACK, len(blocks), maxSACKBlocks)
 	}
-	var d [maxSACKBlocks * sackBlockLen]byte
-	for i, blk := range blocks {
-		binary.BigEndian.PutUint32(d[i*sackBlockLen:], uint32(blk.Left))
-		binary.BigEndian.PutUint32(d[i*sackBlockLen+4:], uint32(blk.Right))
+	l := 2 + len(blocks)*sackBlockLen
+	b := o.reserve(KindSACK, l)
+	if b == nil {
+		return o.noSpace(KindSACK, l)
 	}
-	return o.Add(KindSACK, d[:len(blocks)*sackBlockLen])
+	b[1] = byte(l)
+	for i, blk := range blocks {
+		binary.BigEndian.PutUint32(b[2+i*sackBlockLen:], uint32(blk.Left))
+		binary.BigEndian.PutUint32(b[6+i*sackBlockLen:], uint32(blk.Right))
+	}
+	return nil
 }
 
 // AddFastOpen appends a TCP Fast Open option (RFC 7413 §4.1.1): an empty
