@@ -369,3 +369,25 @@ func TestBuildDecodeEqual(t *testing.T) {
 		t.Errorf("decode(encode(h)) (-want +got):\n%s", diff)
 	}
 }
+
+func TestOptionsSetBytes(t *testing.T) {
+	var o header.Options
+	require.NoError(t, o.SetBytes(unhex(t, "02 04 05 b4 01 03 03 07")))
+	mss, ok := o.MSS()
+	assert.True(t, ok)
+	assert.Equal(t, uint16(1460), mss)
+	ws, ok := o.WindowScale()
+	assert.True(t, ok)
+	assert.Equal(t, uint8(7), ws)
+
+	err := o.SetBytes(unhex(t, "01 02 03 b4"))
+	assert.ErrorIs(t, err, header.ErrOptionSize)
+	var e *header.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, 21, e.Offset)
+	assert.Zero(t, o.Len())
+
+	assert.ErrorIs(t, o.SetBytes(make([]byte, 41)), header.ErrOptionSpace)
+	assert.ErrorIs(t, o.SetBytes(unhex(t, "03 03 0f 00")), header.ErrWindowScale)
+	assert.Equal(t, 4, o.Len(), "a warning keeps the options")
+}

@@ -68,6 +68,25 @@ func (o *Options) Bytes() []byte { return o.buf[:o.n] }
 // Equal reports whether o and p hold the same option bytes.
 func (o Options) Equal(p Options) bool { return bytes.Equal(o.buf[:o.n], p.buf[:p.n]) }
 
+// SetBytes replaces o with a copy of the option area b, checked by the
+// rules Decode applies (the package documentation lists them); offsets in
+// errors count from the start of the header, as if b followed a 20-byte
+// fixed header. On error o is empty. The error refers to o.
+func (o *Options) SetBytes(b []byte) error {
+	o.Reset()
+	if len(b) > MaxOptionsLen {
+		return o.fail(ErrOptionSpace, MinLen, 0, len(b), MaxOptionsLen)
+	}
+	o.n = uint8(copy(o.buf[:], b))
+	if err := o.parse(); err != nil {
+		if e, _ := err.(*Error); e == nil || !e.Warning() {
+			o.Reset()
+		}
+		return err
+	}
+	return nil
+}
+
 // Reset empties o.
 func (o *Options) Reset() { o.n, o.at, o.ended = 0, [numIndexed]uint8{}, false }
 
