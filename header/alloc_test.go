@@ -2,6 +2,7 @@ package header_test
 
 import (
 	"errors"
+	"net/netip"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,6 +17,7 @@ func TestZeroAllocs(t *testing.T) {
 	sack := unhex(t, linuxSACK)
 	badopt := unhex(t, "00 01 00 02 00 00 00 01 00 00 00 00 70 02 ff ff 00 00 00 00 02 04 05 b4 08 0a 00 00")
 	short := syn[:10]
+	src, dst := netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("2001:db8::2")
 	var h header.Header
 	out := make([]byte, 128)
 	var blocks [4]header.SACKBlock
@@ -59,6 +61,12 @@ func TestZeroAllocs(t *testing.T) {
 			_ = h.Decode(syn)
 			if _, err := h.Encode(out[:3]); err == nil {
 				panic("no error")
+			}
+		},
+		"set checksum": func() {
+			_ = h.Decode(sack)
+			if err := h.SetChecksum(src, dst); err != nil {
+				panic(err)
 			}
 		},
 		"build options": func() {
