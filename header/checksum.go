@@ -11,19 +11,20 @@ import (
 // payload (RFC 9293 §3.1; RFC 8200 §8.1 for IPv6), and stores it in
 // h.Checksum. It does not allocate.
 func (h *Header) SetChecksum(src, dst netip.Addr) error {
-	if err := h.encodeError(h.Len(), h.HeaderLen()); err != nil {
+	var buf [MaxLen]byte
+	saved, savedSum := h.Payload, h.Checksum
+	h.Payload, h.Checksum = nil, 0
+	hl, err := h.Encode(buf[:])
+	h.Payload = saved
+	if err != nil {
+		h.Checksum = savedSum
 		return err
 	}
 	pseudo, err := checksum.PseudoHeader(src, dst, checksum.ProtocolTCP, uint32(h.Len()))
 	if err != nil {
+		h.Checksum = savedSum
 		return err
 	}
-	var buf [MaxLen]byte
-	hl := h.HeaderLen()
-	saved := h.Payload
-	h.Payload, h.Checksum = nil, 0
-	h.put(buf[:hl], hl)
-	h.Payload = saved
 	sum := checksum.Sum(buf[:hl], pseudo)
 	sum = checksum.Combine(sum, checksum.Sum(h.Payload, 0), hl)
 	h.Checksum = ^sum

@@ -191,43 +191,56 @@ func (h *Header) Encode(b []byte) (int, error) {
 	if h.Flags > flagMask || (h.DataOffset != 0 && int(h.DataOffset)*4 != hl) || len(b) < n {
 		return 0, h.encodeError(len(b), hl)
 	}
-	h.put(b[:n], hl)
+	_ = b[MinLen-1] // len(b) ≥ n ≥ 20: lets the compiler drop the bounds checks below
+	binary.BigEndian.PutUint32(b[0:], uint32(h.SrcPort)<<16|uint32(h.DstPort))
+	binary.BigEndian.PutUint32(b[4:], uint32(h.Seq))
+	binary.BigEndian.PutUint32(b[8:], uint32(h.Ack))
+	binary.BigEndian.PutUint32(b[12:], uint32(hl/4)<<28|uint32(h.Flags)<<16|uint32(h.Window))
+	binary.BigEndian.PutUint32(b[16:], uint32(h.Checksum)<<16|uint32(h.Urgent))
+	// The option area goes over in one fixed-size copy for its length, which
+	// the compiler turns into a few moves where copy would call memmove; the
+	// bytes of buf past the options are zero (see Options) and so serve as
+	// the padding.
+	src := &h.Options.buf
+	switch opts := b[MinLen:hl:hl]; len(opts) {
+	case 4:
+		*(*[4]byte)(opts) = [4]byte(src[:4])
+	case 8:
+		*(*[8]byte)(opts) = [8]byte(src[:8])
+	case 12:
+		*(*[12]byte)(opts) = [12]byte(src[:12])
+	case 16:
+		*(*[16]byte)(opts) = [16]byte(src[:16])
+	case 20:
+		*(*[20]byte)(opts) = [20]byte(src[:20])
+	case 24:
+		*(*[24]byte)(opts) = [24]byte(src[:24])
+	case 28:
+		*(*[28]byte)(opts) = [28]byte(src[:28])
+	case 32:
+		*(*[32]byte)(opts) = [32]byte(src[:32])
+	case 36:
+		*(*[36]byte)(opts) = [36]byte(src[:36])
+	case 40:
+		*(*[40]byte)(opts) = *src
+	}
+	if len(h.Payload) > 0 {
+		copy(b[hl:n], h.Payload)
+	}
 	return n, nil
 }
 
 // AppendBinary appends the encoded segment to b (encoding.BinaryAppender).
 // Errors are those of Encode.
 func (h *Header) AppendBinary(b []byte) ([]byte, error) {
-	hl := h.HeaderLen()
-	n := hl + len(h.Payload)
-	if err := h.encodeError(n, hl); err != nil {
+	n := h.Len()
+	b = slices.Grow(b, n)
+	if _, err := h.Encode(b[len(b) : len(b)+n]); err != nil {
 		return b, err
 	}
-	b = slices.Grow(b, n)
-	b = b[:len(b)+n]
-	h.put(b[len(b)-n:], hl)
-	return b, nil
+	return b[:len(b)+n], nil
 }
 
-// put writes the segment to b, which is exactly hl + len(h.Payload) bytes
-// long.
-func (h *Header) put(b []byte, hl int) {
-	_ = b[MinLen-1]
-	binary.BigEndian.PutUint32(b[0:], uint32(h.SrcPort)<<16|uint32(h.DstPort))
-	binary.BigEndian.PutUint32(b[4:], uint32(h.Seq))
-	binary.BigEndian.PutUint32(b[8:], uint32(h.Ack))
-	binary.BigEndian.PutUint32(b[12:], uint32(hl/4)<<28|uint32(h.Flags)<<16|uint32(h.Window))
-	binary.BigEndian.PutUint32(b[16:], uint32(h.Checksum)<<16|uint32(h.Urgent))
-	if hl > MinLen {
-		opts := b[MinLen:hl]
-		for i := copy(opts, h.Options.buf[:h.Options.n]); i < len(opts); i++ {
-			opts[i] = 0
-		}
-	}
-	if len(h.Payload) > 0 {
-		copy(b[hl:], h.Payload)
-	}
-}
 
 // AppendText appends the one-line summary tcpdump prints for the segment:
 // "1234 > 80: Flags [S], seq 1000, win 64240, options [mss 1460], length 0".

@@ -27,6 +27,8 @@ const (
 // order; the accessors (MSS, WindowScale, …) return the first option of
 // their kind in constant time. Compare Options with Equal.
 type Options struct {
+	// buf holds the option area in its first n bytes; the rest is zero,
+	// so that it pads the area when encoded.
 	buf [MaxOptionsLen]byte
 	n   uint8
 	// at holds, for each common kind, 1 + the offset of its first option in
@@ -88,7 +90,9 @@ func (o *Options) SetBytes(b []byte) error {
 }
 
 // Reset empties o.
-func (o *Options) Reset() { o.n, o.at, o.ended = 0, [numIndexed]uint8{}, false }
+func (o *Options) Reset() {
+	o.buf, o.n, o.at, o.ended = [MaxOptionsLen]byte{}, 0, [numIndexed]uint8{}, false
+}
 
 // All returns the options in wire order. End of Option List is yielded once,
 // and what follows it is padding, not options (see Padding). Data slices
