@@ -241,7 +241,6 @@ func (h *Header) AppendBinary(b []byte) ([]byte, error) {
 	return b[:len(b)+n], nil
 }
 
-
 // AppendText appends the one-line summary tcpdump prints for the segment:
 // "1234 > 80: Flags [S], seq 1000, win 64240, options [mss 1460], length 0".
 func (h *Header) AppendText(b []byte) ([]byte, error) {
