@@ -3,6 +3,7 @@ package checksum
 import (
 	"math/bits"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -107,3 +108,33 @@ func TestKernelsLarge(t *testing.T) {
 		})
 	}
 }
+
+// benchSizes are the sizes of the package's benchmarks: headers, small
+// and full-size packets, jumbo frames and a 64 KiB GSO segment.
+var benchSizes = []int{20, 40, 64, 576, 1500, 9000, 65536}
+
+// BenchmarkKernels measures every kernel the machine runs at every size;
+// its figures fill the table in the package documentation.
+func BenchmarkKernels(b *testing.B) {
+	buf := make([]byte, benchSizes[len(benchSizes)-1])
+	for i := range buf {
+		buf[i] = byte(i * 7)
+	}
+	for _, n := range benchSizes {
+		for _, k := range kernels() {
+			if !k.supported {
+				continue
+			}
+			b.Run(strconv.Itoa(n)+"/"+k.name, func(b *testing.B) {
+				b.SetBytes(int64(n))
+				var acc uint64
+				for b.Loop() {
+					acc += k.sum(buf[:n])
+				}
+				benchSink = acc
+			})
+		}
+	}
+}
+
+var benchSink uint64

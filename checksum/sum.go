@@ -1,6 +1,9 @@
 package checksum
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // ProtocolTCP is the IP protocol number of TCP (RFC 9293 §3.1), the value
 // [PseudoHeader] takes as proto for a TCP segment.
@@ -15,9 +18,46 @@ const ProtocolTCP = 6
 // forms, and the end-around carry always yields 0xffff for it.
 func Sum(b []byte, initial uint16) uint16 {
 	// The kernels add little-endian words; by RFC 1071 §2(B) the sum of
-	// byte-swapped words is the byte-swapped sum.
-	s := bits.ReverseBytes16(Fold(sumWords(b)))
-	return add16(s, initial)
+	// byte-swapped words is the byte-swapped sum, so initial goes in
+	// swapped and the result comes out swapped back.
+	acc := uint64(bits.ReverseBytes16(initial))
+	if len(b) >= vectorMin {
+		return bits.ReverseBytes16(Fold(add64(acc, sumWords(b))))
+	}
+	// Headers and pseudo-headers: short buffers, summed inline. These are
+	// the steps of sumTail, written out here because the call would cost
+	// a tenth of the time at header sizes.
+	var c uint64
+	for len(b) >= 32 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[16:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[24:]), c)
+		b = b[32:]
+	}
+	if len(b) >= 16 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
+		b = b[16:]
+	}
+	if len(b) >= 8 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		b = b[8:]
+	}
+	var w uint64
+	if len(b) >= 4 {
+		w = uint64(binary.LittleEndian.Uint32(b))
+		b = b[4:]
+	}
+	if len(b) >= 2 {
+		w += uint64(binary.LittleEndian.Uint16(b))
+		b = b[2:]
+	}
+	if len(b) == 1 {
+		w += uint64(b[0])
+	}
+	acc, c = bits.Add64(acc, w, c)
+	return bits.ReverseBytes16(Fold(acc + c))
 }
 
 // Checksum returns the Internet checksum of b: the ones'-complement of
@@ -30,11 +70,13 @@ func Checksum(b []byte) uint16 {
 // into their 16-bit ones'-complement sum (RFC 1071 §2(C): the carries out of
 // bit 15 are added back in). Fold(0) is 0.
 func Fold(acc uint64) uint16 {
-	acc = acc>>32 + acc&0xffffffff // at most 2^33-2
-	acc = acc>>32 + acc&0xffffffff // at most 2^32-1
-	acc = acc>>16 + acc&0xffff     // at most 0x1fffe
-	acc = acc>>16 + acc&0xffff     // at most 0xffff
-	return uint16(acc)
+	// Adding the value rotated by half its width adds the two halves in
+	// the upper half, with the carry out of the lower half as the
+	// end-around carry; it cannot carry twice.
+	acc += bits.RotateLeft64(acc, 32)
+	s := uint32(acc >> 32)
+	s += bits.RotateLeft32(s, 16)
+	return uint16(s >> 16)
 }
 
 // Combine adds the partial sum b into a, where b was computed over bytes that

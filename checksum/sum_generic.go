@@ -9,37 +9,49 @@ import (
 // is the ones'-complement sum of b read as little-endian 16-bit words, an
 // odd trailing byte taken as the low byte of a last word.
 //
-// Four independent carry chains add 32 bytes per iteration; each chain's
-// carry stays in a variable, so the chains do not wait for each other.
+// Two independent carry chains add 128 bytes per iteration, eight words
+// each. A chain's carry flag can be kept between consecutive additions;
+// between the chains it is saved in c0 or c1, once per eight words, so the
+// two chains overlap instead of waiting on one flag.
 func sumGeneric(b []byte) uint64 {
-	var a0, a1, a2, a3, c0, c1, c2, c3 uint64
-	for len(b) >= 32 {
-		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(b[0:]), c0)
-		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(b[8:]), c1)
-		a2, c2 = bits.Add64(a2, binary.LittleEndian.Uint64(b[16:]), c2)
-		a3, c3 = bits.Add64(a3, binary.LittleEndian.Uint64(b[24:]), c3)
-		b = b[32:]
+	var a0, a1, c0, c1 uint64
+	for len(b) >= 128 {
+		w := b[:128]
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[0:]), c0)
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[8:]), c0)
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[16:]), c0)
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[24:]), c0)
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[32:]), c0)
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[40:]), c0)
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[48:]), c0)
+		a0, c0 = bits.Add64(a0, binary.LittleEndian.Uint64(w[56:]), c0)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[64:]), c1)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[72:]), c1)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[80:]), c1)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[88:]), c1)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[96:]), c1)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[104:]), c1)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[112:]), c1)
+		a1, c1 = bits.Add64(a1, binary.LittleEndian.Uint64(w[120:]), c1)
+		b = b[128:]
 	}
 	// Merge the chains and their pending carries, each worth 2^64 ≡ 1.
 	var c uint64
 	a0, c = bits.Add64(a0, a1, 0)
-	a0, c = bits.Add64(a0, a2, c)
-	a0, c = bits.Add64(a0, a3, c)
-	a0, c = bits.Add64(a0, c0+c1+c2+c3, c)
+	a0, c = bits.Add64(a0, c0+c1, c)
+	for len(b) >= 32 {
+		a0, c = bits.Add64(a0, binary.LittleEndian.Uint64(b), c)
+		a0, c = bits.Add64(a0, binary.LittleEndian.Uint64(b[8:]), c)
+		a0, c = bits.Add64(a0, binary.LittleEndian.Uint64(b[16:]), c)
+		a0, c = bits.Add64(a0, binary.LittleEndian.Uint64(b[24:]), c)
+		b = b[32:]
+	}
 	return sumTail(b, a0, c)
 }
 
-// sumTail adds the fewer than 64 bytes of b, and carry (0 or 1), into acc
-// with end-around carries. It is also the fast path for headers and
-// pseudo-headers.
+// sumTail adds the fewer than 32 bytes of b, and carry (0 or 1), into acc
+// with end-around carries.
 func sumTail(b []byte, acc, carry uint64) uint64 {
-	if len(b) >= 32 {
-		acc, carry = bits.Add64(acc, binary.LittleEndian.Uint64(b), carry)
-		acc, carry = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), carry)
-		acc, carry = bits.Add64(acc, binary.LittleEndian.Uint64(b[16:]), carry)
-		acc, carry = bits.Add64(acc, binary.LittleEndian.Uint64(b[24:]), carry)
-		b = b[32:]
-	}
 	if len(b) >= 16 {
 		acc, carry = bits.Add64(acc, binary.LittleEndian.Uint64(b), carry)
 		acc, carry = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), carry)
