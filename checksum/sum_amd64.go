@@ -6,28 +6,26 @@ import "golang.org/x/sys/cpu"
 
 //go:generate sh -c "cd _asm && GOWORK=off go run . -out ../sum_amd64.s -stubs ../sum_stub_amd64.go -pkg checksum"
 
-// The kernel, chosen once at start-up from the CPU's features.
-var (
-	useAVX512VNNI = cpu.X86.HasAVX512F && cpu.X86.HasAVX512BW && cpu.X86.HasAVX512VL && cpu.X86.HasAVX512VNNI
-	useAVX512     = cpu.X86.HasAVX512F && cpu.X86.HasAVX512BW && cpu.X86.HasAVX512VL
-	useAVX2       = cpu.X86.HasAVX2
-)
+// kernel is the vector kernel for this CPU, chosen once at start-up.
+var kernel = selectKernel()
 
-// vectorMin is the length from which Sum calls the kernel; shorter buffers,
-// headers and pseudo-headers above all, are summed inline, as a call into
-// a vector kernel costs more than it saves below it.
-const vectorMin = 96
+// selectKernel picks the widest kernel the CPU (and the operating system,
+// which must save the vector registers) supports.
+func selectKernel() func([]byte) uint64 {
+	x := cpu.X86
+	switch {
+	case x.HasAVX512F && x.HasAVX512BW && x.HasAVX512VL && x.HasAVX512VNNI:
+		return sumAVX512VNNI
+	case x.HasAVX512F && x.HasAVX512BW && x.HasAVX512VL:
+		return sumAVX512
+	case x.HasAVX2:
+		return sumAVX2
+	}
+	return sumGeneric
+}
 
 // sumWords is the single dispatch point: see [sumGeneric] for what it
 // returns.
 func sumWords(b []byte) uint64 {
-	switch {
-	case useAVX512VNNI:
-		return sumAVX512VNNI(b)
-	case useAVX512:
-		return sumAVX512(b)
-	case useAVX2:
-		return sumAVX2(b)
-	}
-	return sumGeneric(b)
+	return kernel(b)
 }

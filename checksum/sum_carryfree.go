@@ -16,37 +16,39 @@ func sumCarryFree(b []byte) uint64 {
 }
 
 // carryFreeChunk bounds the bytes one call of sumCarryFreeChunk adds: each
-// of its four accumulators takes at most carryFreeChunk/16 words below
-// 2^32, and their sum stays below 2^64.
+// of its two accumulators takes at most carryFreeChunk/8 halves below 2^32,
+// so their sum stays below 2^60.
 const carryFreeChunk = 1 << 30
 
-// sumCarryFreeChunk sums at most carryFreeChunk bytes.
+// sumCarryFreeChunk sums at most carryFreeChunk bytes. It loads 64-bit
+// words and adds their low and high 32-bit halves into separate
+// accumulators, four words per iteration: fewer WebAssembly instructions
+// per byte than 32-bit loads, and no carry to propagate.
 func sumCarryFreeChunk(b []byte) uint64 {
-	var a0, a1, a2, a3 uint64
-	for len(b) >= 16 {
-		a0 += uint64(binary.LittleEndian.Uint32(b[0:]))
-		a1 += uint64(binary.LittleEndian.Uint32(b[4:]))
-		a2 += uint64(binary.LittleEndian.Uint32(b[8:]))
-		a3 += uint64(binary.LittleEndian.Uint32(b[12:]))
-		b = b[16:]
+	const low = 0xffffffff
+	var lo, hi uint64
+	for len(b) >= 32 {
+		w := b[:32]
+		w0 := binary.LittleEndian.Uint64(w[0:])
+		w1 := binary.LittleEndian.Uint64(w[8:])
+		w2 := binary.LittleEndian.Uint64(w[16:])
+		w3 := binary.LittleEndian.Uint64(w[24:])
+		lo += w0&low + w1&low + w2&low + w3&low
+		hi += w0>>32 + w1>>32 + w2>>32 + w3>>32
+		b = b[32:]
 	}
-	if len(b) >= 8 {
-		a0 += uint64(binary.LittleEndian.Uint32(b[0:]))
-		a1 += uint64(binary.LittleEndian.Uint32(b[4:]))
-		b = b[8:]
-	}
-	if len(b) >= 4 {
-		a2 += uint64(binary.LittleEndian.Uint32(b))
+	for len(b) >= 4 {
+		lo += uint64(binary.LittleEndian.Uint32(b))
 		b = b[4:]
 	}
 	if len(b) >= 2 {
-		a3 += uint64(binary.LittleEndian.Uint16(b))
+		hi += uint64(binary.LittleEndian.Uint16(b))
 		b = b[2:]
 	}
 	if len(b) == 1 {
-		a3 += uint64(b[0])
+		hi += uint64(b[0])
 	}
-	return a0 + a1 + a2 + a3
+	return lo + hi
 }
 
 // add64 adds two accumulators with an end-around carry, keeping their
