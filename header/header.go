@@ -247,7 +247,15 @@ func (h *Header) AppendText(b []byte) ([]byte, error) {
 	b = strconv.AppendUint(b, uint64(h.SrcPort), 10)
 	b = append(b, " > "...)
 	b = strconv.AppendUint(b, uint64(h.DstPort), 10)
-	b = append(b, ": Flags "...)
+	b = append(b, ": "...)
+	return h.AppendSummary(b), nil
+}
+
+// AppendSummary appends what tcpdump prints after the addresses and ports:
+// "Flags [S.], seq 1000, ack 2001, win 64240, options [mss 1460], length 0".
+// Sequence numbers are the raw values.
+func (h *Header) AppendSummary(b []byte) []byte {
+	b = append(b, "Flags "...)
 	b, _ = h.Flags.AppendText(b)
 	b = append(b, ", seq "...)
 	b = strconv.AppendUint(b, uint64(h.Seq), 10)
@@ -271,8 +279,7 @@ func (h *Header) AppendText(b []byte) ([]byte, error) {
 		b = append(b, ']')
 	}
 	b = append(b, ", length "...)
-	b = strconv.AppendInt(b, int64(len(h.Payload)), 10)
-	return b, nil
+	return strconv.AppendInt(b, int64(len(h.Payload)), 10)
 }
 
 // String returns the summary AppendText gives.
