@@ -24,24 +24,27 @@ func Sum(b []byte, initial uint16) uint16 {
 	if len(b) >= vectorMin {
 		return bits.ReverseBytes16(Fold(add64(acc, sumWords(b))))
 	}
-	// Headers and pseudo-headers: short buffers, summed inline. These are
-	// the steps of sumTail, written out here because the call would cost
-	// a tenth of the time at header sizes.
-	var c uint64
+	// Headers and pseudo-headers: short buffers, summed inline. Each step
+	// starts a fresh carry chain and counts its carry out in cs, so that
+	// no step waits for the carry of the one before.
+	var c, cs uint64
 	for len(b) >= 32 {
-		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), 0)
 		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
 		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[16:]), c)
 		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[24:]), c)
+		cs += c
 		b = b[32:]
 	}
 	if len(b) >= 16 {
-		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), 0)
 		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
+		cs += c
 		b = b[16:]
 	}
 	if len(b) >= 8 {
-		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), 0)
+		cs += c
 		b = b[8:]
 	}
 	var w uint64
@@ -56,7 +59,8 @@ func Sum(b []byte, initial uint16) uint16 {
 	if len(b) == 1 {
 		w += uint64(b[0])
 	}
-	acc, c = bits.Add64(acc, w, c)
+	// w and cs are small: their sum does not carry out.
+	acc, c = bits.Add64(acc, w+cs, 0)
 	return bits.ReverseBytes16(Fold(acc + c))
 }
 
