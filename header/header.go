@@ -76,7 +76,14 @@ func (h *Header) Decode(b []byte) error {
 	if o.n == 0 || o.parseCommon() {
 		return nil
 	}
-	return o.parse()
+	err := o.parse()
+	if e, ok := err.(*Error); ok && !e.Warning() {
+		// Keep only the options decoded before the problem, so that All,
+		// String and the accessors never walk into the malformed option.
+		clear(o.buf[e.Offset-MinLen : o.n])
+		o.n = uint8(e.Offset - MinLen)
+	}
+	return err
 }
 
 // parseCommon recognises, with a few word compares, the option layouts that
