@@ -1,0 +1,215 @@
+package capture
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/netip"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The expected values come from reading the same files with tcpdump 4.99.3
+// and tshark 4.0.17 (see testdata/captures/README.md); every frame of these
+// captures is TCP.
+func TestRealCaptures(t *testing.T) {
+	lo4 := netip.MustParseAddr("127.0.0.1")
+	lo6 := netip.IPv6Loopback()
+	tests := []struct {
+		file       string
+		frames     int
+		addr       netip.Addr
+		client     uint16
+		server     uint16
+		serverData int // TCP payload bytes the server sent, retransmissions included
+	}{
+		{"http-ipv4.pcap", 12, lo4, 55696, 9101, 185 + 64},
+		{"http-ipv4.pcapng", 12, lo4, 55696, 9101, 185 + 64},
+		{"http-ipv6.pcap", 13, lo6, 51694, 9101, 185 + 64},
+		{"http-ipv6.pcapng", 13, lo6, 51694, 9101, 185 + 64},
+		{"http-sll.pcap", 12, lo4, 40862, 9101, 185 + 64},
+		{"http-sll2.pcap", 12, lo6, 37526, 9101, 185 + 64},
+		{"refused.pcap", 2, lo4, 37654, 9109, 0},
+		{"half-close.pcap", 14, lo4, 50304, 9102, 3 * 28},
+		{"abortive-close.pcap", 8, lo4, 39022, 9103, 10},
+		{"ecn.pcap", 12, lo4, 49510, 9104, 185 + 64},
+		{"sack-loss.pcap", 208, lo4, 56962, 9105, 100000 + 2*1000},
+		{"bulk.pcap", 16, lo4, 51052, 9106, 204800},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			ps, st := readAll(t, readCapture(t, tt.file))
+			assert.Equal(t, Stats{Frames: tt.frames, Segments: tt.frames}, st)
+			require.Len(t, ps, tt.frames)
+			data := 0
+			for i, p := range ps {
+				assert.Equal(t, i+1, p.Frame)
+				assert.Equal(t, tt.addr, p.Src)
+				assert.Equal(t, tt.addr, p.Dst)
+				assert.False(t, p.Truncated(), "frame %d", p.Frame)
+				assert.False(t, p.Fragmented)
+				require.GreaterOrEqual(t, len(p.TCP), 20)
+				src, dst := ports(p.TCP)
+				switch {
+				case src == tt.client && dst == tt.server:
+				case src == tt.server && dst == tt.client:
+					data += p.Length - tcpDataOffset(p.TCP)
+				default:
+					t.Errorf("frame %d: ports %d > %d", p.Frame, src, dst)
+				}
+				if i > 0 {
+					assert.False(t, p.Time.Before(ps[i-1].Time), "frame %d goes back in time", p.Frame)
+				}
+			}
+			assert.Equal(t, tt.serverData, data)
+			// The first frame is the client's SYN (flags byte 13).
+			assert.Equal(t, byte(0x02), ps[0].TCP[13]&0x3f, "SYN")
+		})
+	}
+}
+
+// The pcapng copies made by tshark hold the same segments as the pcap
+// files they came from.
+func TestPcapngMatchesPcap(t *testing.T) {
+	for _, name := range []string{"http-ipv4", "http-ipv6"} {
+		t.Run(name, func(t *testing.T) {
+			pcap, _ := readAll(t, readCapture(t, name+".pcap"))
+			ng, _ := readAll(t, readCapture(t, name+".pcapng"))
+			assert.Empty(t, cmp.Diff(pcap, ng, cmpAddr))
+		})
+	}
+}
+
+// Lengths per frame of http-ipv4.pcap from tshark (tcp.hdr_len + tcp.len).
+var httpIPv4Lengths = []int{40, 40, 32, 32 + 78, 32, 32 + 185, 32, 32 + 64, 32, 32, 32, 32}
+
+func TestHTTPIPv4Lengths(t *testing.T) {
+	ps, _ := readAll(t, readCapture(t, "http-ipv4.pcap"))
+	var got []int
+	for _, p := range ps {
+		got = append(got, p.Length)
+		assert.Len(t, p.TCP, p.Length)
+	}
+	assert.Equal(t, httpIPv4Lengths, got)
+}
+
+// http-ipv4-snap60.pcap is http-ipv4.pcap cut to 60 bytes a frame: 14 of
+// Ethernet, 20 of IPv4 and 26 of TCP remain, while Length still tells the
+// full TCP length.
+func TestSnapLengthTruncation(t *testing.T) {
+	full, _ := readAll(t, readCapture(t, "http-ipv4.pcap"))
+	cut, st := readAll(t, readCapture(t, "http-ipv4-snap60.pcap"))
+	assert.Equal(t, Stats{Frames: 12, Segments: 12}, st)
+	require.Len(t, cut, len(full))
+	for i, p := range cut {
+		assert.True(t, p.Truncated(), "frame %d", p.Frame)
+		assert.Len(t, p.TCP, 26)
+		assert.Equal(t, full[i].Length, p.Length)
+		assert.Equal(t, full[i].TCP[:26], p.TCP)
+	}
+}
+
+// ecn.pcap: SYN with ECE+CWR, SYN-ACK with ECE (RFC 3168 §6.1.1); the three
+// data segments carry ECT(0) (codepoint 10) in the TOS byte, tshark's
+// ip.dsfield 0x02.
+func TestECNCapture(t *testing.T) {
+	ps, _ := readAll(t, readCapture(t, "ecn.pcap"))
+	require.Len(t, ps, 12)
+	assert.Equal(t, byte(0xc2), ps[0].TCP[13], "SYN ECE CWR")
+	assert.Equal(t, byte(0x52), ps[1].TCP[13], "SYN ACK ECE")
+	for _, p := range ps {
+		payload := p.Length - tcpDataOffset(p.TCP)
+		if payload > 0 {
+			assert.Equal(t, uint8(0b10), p.TOS&3, "frame %d: ECT(0)", p.Frame)
+		} else {
+			assert.Equal(t, uint8(0), p.TOS, "frame %d: Not-ECT", p.Frame)
+		}
+	}
+}
+
+// bulk.pcap holds GSO segments far above the 1500-byte Ethernet MTU.
+func TestBulkLargeSegments(t *testing.T) {
+	ps, _ := readAll(t, readCapture(t, "bulk.pcap"))
+	largest := 0
+	for _, p := range ps {
+		largest = max(largest, p.Length)
+	}
+	assert.Equal(t, 62464+32, largest)
+}
+
+func TestNewReaderErrors(t *testing.T) {
+	t.Run("unknown magic", func(t *testing.T) {
+		_, err := NewReader(bytes.NewReader([]byte("GET / HTTP/1.1\r\n")))
+		var fe *FormatError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, [4]byte{'G', 'E', 'T', ' '}, fe.Magic)
+		assert.ErrorIs(t, err, ErrUnknownFormat)
+		assert.Equal(t, "capture: magic 47455420 at offset 0: not a pcap or pcapng file", err.Error())
+	})
+	for _, in := range [][]byte{nil, {0xd4, 0xc3}} {
+		_, err := NewReader(bytes.NewReader(in))
+		var fe *FileError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, 0, fe.Frame)
+		assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	}
+	t.Run("pcap header cut", func(t *testing.T) {
+		_, err := NewReader(bytes.NewReader(readCapture(t, "refused.pcap")[:20]))
+		var fe *FileError
+		require.ErrorAs(t, err, &fe)
+		assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	})
+	t.Run("unsupported link type", func(t *testing.T) {
+		_, err := NewReader(bytes.NewReader(pcapFile(t, 105))) // IEEE 802.11
+		var le *LinkTypeError
+		require.ErrorAs(t, err, &le)
+		assert.Equal(t, LinkType(105), le.LinkType)
+		assert.ErrorIs(t, err, ErrLinkType)
+		assert.Equal(t, "capture: link type LINKTYPE_105 (105): unsupported link type", err.Error())
+	})
+}
+
+// A file cut in the middle of a record gives the frames before the cut,
+// then a *FileError naming the frame, on every later call too.
+func TestFileCutShort(t *testing.T) {
+	file := readCapture(t, "http-ipv4.pcap")
+	for _, cut := range []int{1, 10} { // inside the record header, inside the data
+		r, err := NewReader(bytes.NewReader(file[:len(file)-66-16+cut]))
+		require.NoError(t, err)
+		for i := 0; i < 11; i++ {
+			_, err := r.Next()
+			require.NoError(t, err)
+		}
+		for i := 0; i < 2; i++ {
+			_, err = r.Next()
+			var fe *FileError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, 12, fe.Frame)
+			assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+		}
+		assert.Equal(t, Stats{Frames: 11, Segments: 11}, r.Stats())
+	}
+}
+
+func TestEOFRepeats(t *testing.T) {
+	r, err := NewReader(bytes.NewReader(readCapture(t, "refused.pcap")))
+	require.NoError(t, err)
+	for range 2 {
+		_, err := r.Next()
+		require.NoError(t, err)
+	}
+	for range 2 {
+		_, err := r.Next()
+		assert.Equal(t, io.EOF, err)
+	}
+}
+
+func TestFrameErrorMessage(t *testing.T) {
+	err := error(&FrameError{Frame: 7, Offset: 16, Err: ErrIPLength})
+	assert.Equal(t, "capture: frame 7, offset 16: IP length inconsistent with the frame", err.Error())
+	assert.True(t, errors.Is(err, ErrIPLength))
+	assert.Equal(t, "capture: frame 3: unexpected EOF", (&FileError{Frame: 3, Err: io.ErrUnexpectedEOF}).Error())
+}
