@@ -19,6 +19,25 @@ import (
 	"github.com/tcpwire/tcpwire/fuzz/samples"
 )
 
+// buildPrograms are FuzzBuild inputs after the fixed fields and payload
+// length: option-builder calls, one selector byte each (see
+// roundtrip.Build) followed by its arguments.
+var buildPrograms = map[string][]byte{
+	// MSS 1460, SACK permitted, Timestamps, NOP, window scale 7: Linux's SYN.
+	"linux-syn": {2, 0x05, 0xb4, 4, 5, 0x9d, 0x1b, 0x26, 0xc5, 0, 0, 0, 0, 0, 3, 7},
+	// NOP, NOP, Timestamps, NOP, NOP, SACK with two blocks.
+	"sack": {0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 12, 0, 6, 2, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4},
+	// Fast Open cookie of 8 bytes, then a request, MSS, End and padding.
+	"tfo": {7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 7, 0, 2, 0x05, 0xb4, 1, 0, 0},
+	// Window scale 15 (refused), SACK with 0 and 5 blocks (refused), a
+	// 41-byte option (refused), then options past the 40 bytes.
+	"refused": {3, 15, 6, 0, 6, 5, 9, 99, 40, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0},
+	// MPTCP, AccECN, experimental and AO options through Add.
+	"add-kinds": {8, 2, 0x01, 0x81, 0x18, 6, 0, 0, 1, 0, 0, 2, 0x38, 4, 0xf9, 0x89, 0, 0},
+	// Any kind with any length through Add, a raw Window Scale of 20.
+	"add-raw": {9, 3, 1, 20, 10, 99, 0, 11, 0, 3, 1, 2, 3},
+}
+
 // corpus collects seed files per package directory and target.
 type corpus map[string][]byte
 
@@ -59,6 +78,10 @@ func main() {
 			}
 			c.add("differential", "FuzzICMP", s.Name+q.name, append([]byte{v}, msg...))
 		}
+	}
+	fixed := []byte{0xa4, 0x6e, 0x1f, 0x90, 0x6f, 0x3c, 0x5b, 0x0d, 0, 0, 0, 0, 0x00, 0x02, 0xff, 0xd7, 0, 0, 0, 0}
+	for name, ops := range buildPrograms {
+		c.add("roundtrip", "FuzzBuild", name, append(append([]byte{}, fixed...), ops...))
 	}
 	for path, b := range c {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -1,0 +1,143 @@
+package roundtrip
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/tcpwire/tcpwire/header"
+)
+
+// reader hands out the bytes of a fuzz input, and zeros once they run out.
+type reader struct{ b []byte }
+
+func (r *reader) byte() byte {
+	if len(r.b) == 0 {
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *reader) u16() uint16 { return uint16(r.byte())<<8 | uint16(r.byte()) }
+func (r *reader) u32() uint32 { return uint32(r.u16())<<16 | uint32(r.u16()) }
+
+func (r *reader) bytes(n int) []byte {
+	n = min(n, len(r.b))
+	p := r.b[:n]
+	r.b = r.b[n:]
+	return p
+}
+
+// Build makes a header from the fuzz input b: 19 bytes of fixed fields and
+// payload length, then option-builder calls chosen by the bytes that
+// follow. Each builder call must either succeed or refuse with one of the
+// builder's errors, leaving the options as they were; Build returns an
+// error otherwise. The option area is padded with End of Option List to a
+// multiple of 4 bytes, as Encode pads it.
+func Build(b []byte) (header.Header, error) {
+	r := &reader{b: b}
+	h := header.Header{
+		SrcPort: r.u16(), DstPort: r.u16(), Seq: header.Seq(r.u32()), Ack: header.Seq(r.u32()),
+		Flags: header.Flags(r.u16()) & 0x0fff, Window: r.u16(), Checksum: r.u16(), Urgent: r.u16(),
+	}
+	if p := r.bytes(int(r.byte() % 64)); len(p) > 0 {
+		h.Payload = p
+	}
+	o := &h.Options
+	for len(r.b) > 0 {
+		before := o.Len()
+		var err error
+		switch op := r.byte(); op % 12 {
+		case 0:
+			err = o.AddNOP()
+		case 1:
+			err = o.AddEnd()
+		case 2:
+			err = o.AddMSS(r.u16())
+		case 3:
+			err = o.AddWindowScale(r.byte() % 16)
+		case 4:
+			err = o.AddSACKPermitted()
+		case 5:
+			err = o.AddTimestamps(header.Timestamps{Value: r.u32(), Echo: r.u32()})
+		case 6:
+			var blocks [5]header.SACKBlock
+			n := int(r.byte() % 6)
+			for i := range n {
+				blocks[i] = header.SACKBlock{Left: header.Seq(r.u32()), Right: header.Seq(r.u32())}
+			}
+			err = o.AddSACK(blocks[:n]...)
+		case 7:
+			err = o.AddFastOpen(r.bytes(int(r.byte() % 20)))
+		default:
+			// Any kind, any data length up to 40: the builder checks it.
+			k := header.Kind(r.byte())
+			if op%12 == 8 {
+				k = [...]header.Kind{header.KindMPTCP, header.KindAccECN0, header.KindAccECN1,
+					header.KindExperiment1, header.KindAO, header.KindMD5, header.KindUserTimeout,
+					header.KindSACK}[op>>4&7]
+			}
+			err = o.Add(k, r.bytes(int(r.byte()%41)))
+		}
+		if err != nil {
+			if !errors.Is(err, header.ErrOptionSpace) && !errors.Is(err, header.ErrOptionSize) &&
+				!errors.Is(err, header.ErrSACKBlocks) && !errors.Is(err, header.ErrWindowScale) {
+				return h, fmt.Errorf("builder error %v", err)
+			}
+			if o.Len() != before {
+				return h, fmt.Errorf("failed builder call changed the option length from %d to %d: %v", before, o.Len(), err)
+			}
+		}
+	}
+	for o.Len()%4 != 0 {
+		if err := o.AddEnd(); err != nil {
+			return h, fmt.Errorf("padding: %v", err)
+		}
+	}
+	return h, nil
+}
+
+// Summary is everything the accessors of a header's options report.
+type Summary struct {
+	MSS           uint16
+	HasMSS        bool
+	Shift         uint8
+	HasShift      bool
+	SACKPermitted bool
+	Timestamps    header.Timestamps
+	HasTimestamps bool
+	SACK          []header.SACKBlock
+	HasSACK       bool
+	Options       []header.Option
+	Padding       []byte
+	Text          string
+}
+
+// Summarize reads every accessor of o.
+func Summarize(o *header.Options) Summary {
+	var s Summary
+	s.MSS, s.HasMSS = o.MSS()
+	s.Shift, s.HasShift = o.WindowScale()
+	s.SACKPermitted = o.SACKPermitted()
+	s.Timestamps, s.HasTimestamps = o.Timestamps()
+	s.SACK, s.HasSACK = o.SACK(nil)
+	for opt := range o.All() {
+		s.Options = append(s.Options, opt)
+	}
+	s.Padding = o.Padding()
+	s.Text = o.String()
+	return s
+}
+
+// shiftAbove14 reports whether o holds a Window Scale option with a shift
+// above 14 before End of Option List, which decodes with the
+// ErrWindowScale warning.
+func shiftAbove14(o *header.Options) bool {
+	for opt := range o.All() {
+		if s, ok := opt.WindowScale(); ok && s > 14 {
+			return true
+		}
+	}
+	return false
+}
