@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
@@ -46,10 +47,11 @@ func readAll(t testing.TB, file []byte) ([]Packet, Stats) {
 	}
 }
 
-// result is what one call to Next gave, for comparing whole runs.
+// result is what one call to Next gave, for comparing whole runs: a
+// segment, or a frame error (Frame ≠ 0).
 type result struct {
 	P   Packet
-	Err *FrameError
+	Err FrameError
 }
 
 // readResults reads a capture to its end, keeping segments and frame
@@ -66,8 +68,7 @@ func readResults(t testing.TB, file []byte) ([]result, Stats) {
 		}
 		var fe *FrameError
 		if errors.As(err, &fe) {
-			c := *fe
-			rs = append(rs, result{Err: &c})
+			rs = append(rs, result{Err: *fe})
 			continue
 		}
 		require.NoError(t, err)
@@ -160,6 +161,9 @@ func ether(et uint16, tags ...uint16) []byte {
 	return binary.BigEndian.AppendUint16(b, et)
 }
 
-// cmpAddr lets cmp compare netip.Addr values (comparable, unexported
-// fields) with ==.
-var cmpAddr = cmp.Comparer(func(a, b netip.Addr) bool { return a == b })
+// cmpOpts lets cmp compare netip.Addr values (comparable, unexported
+// fields) with == and errors with errors.Is.
+var cmpOpts = cmp.Options{
+	cmp.Comparer(func(a, b netip.Addr) bool { return a == b }),
+	cmpopts.EquateErrors(),
+}

@@ -78,7 +78,7 @@ func TestPcapngMatchesPcap(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			pcap, _ := readAll(t, readCapture(t, name+".pcap"))
 			ng, _ := readAll(t, readCapture(t, name+".pcapng"))
-			assert.Empty(t, cmp.Diff(pcap, ng, cmpAddr))
+			assert.Empty(t, cmp.Diff(pcap, ng, cmpOpts))
 		})
 	}
 }
