@@ -79,6 +79,25 @@ func main() {
 			c.add("differential", "FuzzICMP", s.Name+q.name, append([]byte{v}, msg...))
 		}
 	}
+	loop4 := []byte{0, 127, 0, 0, 1, 127, 0, 0, 1}
+	doc6 := append([]byte{1}, append(differential.IPv6(nil)[8:24], differential.IPv6(nil)[24:40]...)...)
+	for i, s := range all {
+		c.add("checksums", "FuzzSum", s.Name, append([]byte{byte(i), byte(i * 37), byte(i * 11), byte(i * 53)}, s.Bytes...))
+		c.add("checksums", "FuzzUpdate", s.Name, append([]byte{byte(i * 7), 0xff, byte(i)}, s.Bytes...))
+		c.add("checksums", "FuzzTCP", s.Name+"-v4", append(append([]byte{}, loop4...), s.Bytes...))
+		c.add("checksums", "FuzzTCP", s.Name+"-v6", append(append([]byte{}, doc6...), s.Bytes...))
+	}
+	// Lengths around the vector kernel's threshold (96 bytes) and a full
+	// Ethernet payload, at every alignment, with all-ones data whose sums
+	// carry the most.
+	for _, n := range []int{0, 1, 2, 3, 31, 32, 33, 95, 96, 97, 127, 128, 129, 255, 256, 1460} {
+		data := make([]byte, 4+n)
+		for j := 4; j < len(data); j++ {
+			data[j] = 0xff
+		}
+		data[0], data[1], data[2], data[3] = byte(n), 0xff, 0xff, byte(n*3)
+		c.add("checksums", "FuzzSum", fmt.Sprintf("ones-%d", n), data)
+	}
 	fixed := []byte{0xa4, 0x6e, 0x1f, 0x90, 0x6f, 0x3c, 0x5b, 0x0d, 0, 0, 0, 0, 0x00, 0x02, 0xff, 0xd7, 0, 0, 0, 0}
 	for name, ops := range buildPrograms {
 		c.add("roundtrip", "FuzzBuild", name, append(append([]byte{}, fixed...), ops...))
