@@ -113,16 +113,24 @@ func TestKernelsLarge(t *testing.T) {
 // and full-size packets, jumbo frames and a 64 KiB GSO segment.
 var benchSizes = []int{20, 40, 64, 576, 1500, 9000, 65536}
 
-// BenchmarkKernels measures every kernel the machine runs at every size;
-// its figures fill the table in the package documentation.
+// BenchmarkKernels measures Sum and every kernel the machine runs at every
+// size; its figures fill the table in the package documentation.
 func BenchmarkKernels(b *testing.B) {
 	buf := make([]byte, benchSizes[len(benchSizes)-1])
 	for i := range buf {
 		buf[i] = byte(i * 7)
 	}
 	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n)+"/Sum", func(b *testing.B) {
+			b.SetBytes(int64(n))
+			var s uint16
+			for b.Loop() {
+				s += Sum(buf[:n], 0)
+			}
+			benchSink = uint64(s)
+		})
 		for _, k := range kernels() {
-			if !k.supported {
+			if !k.supported || k.name == "dispatch" {
 				continue
 			}
 			b.Run(strconv.Itoa(n)+"/"+k.name, func(b *testing.B) {
