@@ -167,3 +167,27 @@ var cmpOpts = cmp.Options{
 	cmp.Comparer(func(a, b netip.Addr) bool { return a == b }),
 	cmpopts.EquateErrors(),
 }
+
+// bigEndianPcap rewrites a little-endian pcap file in big-endian byte
+// order: the magic, version, snap length, link type and every record
+// header's four fields.
+func bigEndianPcap(t testing.TB, le []byte) []byte {
+	t.Helper()
+	be := bytes.Clone(le)
+	swap32 := func(b []byte) { binary.BigEndian.PutUint32(b, binary.LittleEndian.Uint32(b)) }
+	swap16 := func(b []byte) { binary.BigEndian.PutUint16(b, binary.LittleEndian.Uint16(b)) }
+	swap32(be[0:])
+	swap16(be[4:])
+	swap16(be[6:])
+	swap32(be[16:])
+	swap32(be[20:])
+	for off := 24; off < len(be); {
+		require.LessOrEqual(t, off+16, len(be))
+		caplen := int(binary.LittleEndian.Uint32(le[off+8:]))
+		for i := 0; i < 16; i += 4 {
+			swap32(be[off+i:])
+		}
+		off += 16 + caplen
+	}
+	return be
+}

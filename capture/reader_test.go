@@ -213,3 +213,14 @@ func TestFrameErrorMessage(t *testing.T) {
 	assert.True(t, errors.Is(err, ErrIPLength))
 	assert.Equal(t, "capture: frame 3: unexpected EOF", (&FileError{Frame: 3, Err: io.ErrUnexpectedEOF}).Error())
 }
+
+// A big-endian pcap file (as written on a big-endian host) reads the same.
+func TestBigEndianPcap(t *testing.T) {
+	le := readCapture(t, "http-ipv4.pcap")
+	be := bigEndianPcap(t, le)
+	require.Equal(t, []byte{0xa1, 0xb2, 0xc3, 0xd4}, be[:4])
+	want, _ := readAll(t, le)
+	got, st := readAll(t, be)
+	assert.Equal(t, Stats{Frames: 12, Segments: 12}, st)
+	assert.Empty(t, cmp.Diff(want, got, cmpOpts))
+}
