@@ -1,0 +1,90 @@
+package handshake
+
+import (
+	"net/netip"
+	"time"
+
+	"github.com/tcpwire/tcpwire/checksum"
+	"github.com/tcpwire/tcpwire/header"
+)
+
+// Segment is one TCP segment as the checker takes it: the TCP bytes and
+// what the IP header said about them. Its fields are those of a packet read
+// by the project's capture package, in the same order, so a captured
+// packet converts with Segment(p).
+type Segment struct {
+	// Frame is the frame number in the capture, from 1; 0 when unknown.
+	Frame int `json:"frame,omitempty"`
+	// Time is the capture timestamp; the zero Time when unknown.
+	Time time.Time `json:"time,omitzero"`
+	// Src and Dst are the IP addresses; the zero Addr when unknown (the
+	// checksum is then unverified).
+	Src netip.Addr `json:"src"`
+	Dst netip.Addr `json:"dst"`
+	// TOS is the IPv4 TOS or IPv6 Traffic Class byte; its low two bits
+	// are the ECN codepoint (RFC 3168 §5).
+	TOS uint8 `json:"tos,omitempty"`
+	// TCP holds the TCP header and payload as captured, possibly cut short
+	// by the capture's snap length.
+	TCP []byte `json:"tcp"`
+	// Length is the TCP length the IP header gives; 0 means len(TCP).
+	Length int `json:"length,omitempty"`
+}
+
+// tcpLen returns the segment's TCP length.
+func (s *Segment) tcpLen() int {
+	if s.Length > 0 {
+		return s.Length
+	}
+	return len(s.TCP)
+}
+
+// Checksum classifies the segment's checksum field (SPEC: good, bad,
+// partial for offloaded, unverified without addresses or when truncated).
+func (s *Segment) Checksum() checksum.Status {
+	return checksum.Classify(s.Src, s.Dst, s.TCP, s.tcpLen())
+}
+
+// Apply applies the fix f to the segment and re-encodes it. A checksum that
+// was good before is recomputed, and one left partial by offload is set to
+// the new partial sum, so the fix does not break the checksum; a truncated
+// segment cannot be re-encoded and is ErrFix.
+func (s *Segment) Apply(f *Fix) error {
+	if len(s.TCP) < s.tcpLen() {
+		return ErrFix
+	}
+	status := s.Checksum()
+	if f.Field == FieldTOS {
+		s.TOS = uint8(f.Value)
+		return nil
+	}
+	var h header.Header
+	if err := h.Decode(s.TCP); err != nil {
+		if he, ok := err.(*header.Error); !ok || !he.Warning() {
+			return err
+		}
+	}
+	if err := f.Apply(&h); err != nil {
+		return err
+	}
+	if f.Field != FieldChecksum {
+		switch status {
+		case checksum.Good:
+			if err := h.SetChecksum(s.Src, s.Dst); err != nil {
+				return err
+			}
+		case checksum.Partial:
+			p, err := checksum.PseudoHeader(s.Src, s.Dst, checksum.ProtocolTCP, uint32(h.Len()))
+			if err != nil {
+				return err
+			}
+			h.Checksum = p
+		}
+	}
+	b, err := h.AppendBinary(make([]byte, 0, h.Len()))
+	if err != nil {
+		return err
+	}
+	s.TCP, s.Length = b, 0
+	return nil
+}
