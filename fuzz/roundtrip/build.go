@@ -1,7 +1,9 @@
 package roundtrip
 
 import (
+	"bytes"
 	"errors"
+	"slices"
 	"fmt"
 
 	"github.com/tcpwire/tcpwire/header"
@@ -128,6 +130,32 @@ func Summarize(o *header.Options) Summary {
 	s.Padding = o.Padding()
 	s.Text = o.String()
 	return s
+}
+
+// Equal reports whether two headers hold the same fields, options and
+// payload (a nil and an empty payload differ: Decode gives nil for none).
+func Equal(a, b *header.Header) bool {
+	return a.SrcPort == b.SrcPort && a.DstPort == b.DstPort && a.Seq == b.Seq && a.Ack == b.Ack &&
+		a.DataOffset == b.DataOffset && a.Flags == b.Flags && a.Window == b.Window &&
+		a.Checksum == b.Checksum && a.Urgent == b.Urgent && a.Options.Equal(b.Options) &&
+		bytes.Equal(a.Payload, b.Payload) && (a.Payload == nil) == (b.Payload == nil)
+}
+
+// Equal reports whether s and t are the same summary.
+func (s *Summary) Equal(t *Summary) bool {
+	if s.MSS != t.MSS || s.HasMSS != t.HasMSS || s.Shift != t.Shift || s.HasShift != t.HasShift ||
+		s.SACKPermitted != t.SACKPermitted || s.Timestamps != t.Timestamps || s.HasTimestamps != t.HasTimestamps ||
+		!slices.Equal(s.SACK, t.SACK) || s.HasSACK != t.HasSACK || !bytes.Equal(s.Padding, t.Padding) ||
+		s.Text != t.Text || len(s.Options) != len(t.Options) {
+		return false
+	}
+	for i := range s.Options {
+		a, b := &s.Options[i], &t.Options[i]
+		if a.Kind != b.Kind || a.Offset != b.Offset || !bytes.Equal(a.Data, b.Data) {
+			return false
+		}
+	}
+	return true
 }
 
 // shiftAbove14 reports whether o holds a Window Scale option with a shift

@@ -43,11 +43,12 @@ func FuzzDecodeEncode(f *testing.F) {
 		if err != nil && !e.Warning() {
 			return
 		}
-		if d := cmp.Diff(h, used); d != "" {
-			t.Fatalf("decoding into a used header (-new +used):\n%s", d)
+		if !Equal(&h, &used) {
+			t.Fatalf("decoding into a used header (-new +used):\n%s", cmp.Diff(h, used))
 		}
-		if d := cmp.Diff(Summarize(&h.Options), Summarize(&used.Options)); d != "" {
-			t.Fatalf("options decoded into a used header (-new +used):\n%s", d)
+		hs, us := Summarize(&h.Options), Summarize(&used.Options)
+		if !hs.Equal(&us) {
+			t.Fatalf("options decoded into a used header (-new +used):\n%s", cmp.Diff(hs, us))
 		}
 		if h.Len() != len(b) {
 			t.Fatalf("Len() = %d for %d bytes", h.Len(), len(b))
@@ -69,8 +70,8 @@ func FuzzDecodeEncode(f *testing.F) {
 		if (serr == nil) != (err == nil && e == nil) && !errors.Is(serr, header.ErrWindowScale) {
 			t.Fatalf("SetBytes of a decoded option area: %v", serr)
 		}
-		if d := cmp.Diff(Summarize(&h.Options), Summarize(&o)); d != "" {
-			t.Fatalf("SetBytes of the decoded option area (-decoded +set):\n%s", d)
+		if ss := Summarize(&o); !hs.Equal(&ss) {
+			t.Fatalf("SetBytes of the decoded option area (-decoded +set):\n%s", cmp.Diff(hs, ss))
 		}
 	})
 }
@@ -95,11 +96,11 @@ func FuzzBuild(f *testing.F) {
 		}
 		want := h
 		want.DataOffset = uint8(h.HeaderLen() / 4)
-		if d := cmp.Diff(want, got); d != "" {
-			t.Fatalf("built → encoded → decoded (-built +decoded):\n%s", d)
+		if !Equal(&want, &got) {
+			t.Fatalf("built → encoded → decoded (-built +decoded):\n%s", cmp.Diff(want, got))
 		}
-		if d := cmp.Diff(Summarize(&want.Options), Summarize(&got.Options)); d != "" {
-			t.Fatalf("option accessors (-built +decoded):\n%s", d)
+		if ws, gs := Summarize(&want.Options), Summarize(&got.Options); !ws.Equal(&gs) {
+			t.Fatalf("option accessors (-built +decoded):\n%s", cmp.Diff(ws, gs))
 		}
 		// A DataOffset that disagrees with the options is refused, and so
 		// are flag bits beyond 12.
