@@ -34,8 +34,9 @@ func (e *HexError) Unwrap() error { return ErrHex }
 //     ("	0x0000:  4500 003c 1c46 4000  E..<.F@."), Wireshark's Copy as Hex
 //     Dump ("0000   45 00 00 3c   E..<") and hexdump -C
 //     ("00000000  45 00 00 3c  |E..<|"). The offset is dropped, and so is the
-//     printable column: what follows 16 bytes, or the first group that is not
-//     hex bytes once the line has some.
+//     printable column: what follows 16 bytes, a gap of two or more spaces
+//     after some bytes (but hexdump -C's after the eighth), or the first
+//     group that is not hex bytes.
 func ParseHex(dst []byte, text []byte) ([]byte, error) {
 	for line := 1; len(text) > 0; line++ {
 		end := 0
@@ -92,17 +93,23 @@ func parseHexLine(dst, l []byte, line int) ([]byte, error) {
 	for k < len(l) && isHexDigit(l[k]) {
 		k++
 	}
-	dump := k-j >= 4 && k < len(l) && (l[k] == ':' || k-j > 4 && isHexSeparator(l[k], true) ||
-		k+1 < len(l) && isHexSeparator(l[k], true) && isHexSeparator(l[k+1], true))
+	dump := k-j >= 4 && k < len(l) && (l[k] == ':' || l[k] == '\t' ||
+		k+1 < len(l) && l[k] == ' ' && isHexSeparator(l[k+1], true))
 	if dump {
 		i = k + 1
 	}
-	n := 0 // bytes taken from this line
+	n := 0   // bytes taken from this line
+	gap := 0 // separators before the token
 	for i < len(l) {
 		if isHexSeparator(l[i], dump) {
 			i++
+			gap++
 			continue
 		}
+		// On a dump line, a wide gap after some bytes starts the printable
+		// column; hexdump -C's two spaces after the eighth byte do not.
+		wide := dump && n > 0 && gap >= 2 && !(n == 8 && gap == 2)
+		gap = 0
 		start := i
 		for i < len(l) && !isHexSeparator(l[i], dump) {
 			i++
@@ -117,7 +124,7 @@ func parseHexLine(dst, l []byte, line int) ([]byte, error) {
 			ok = ok && isHexDigit(c)
 		}
 		switch {
-		case dump && (n >= 16 || !ok && n > 0):
+		case dump && (n >= 16 || wide || !ok && n > 0):
 			return dst, nil // the printable column
 		case !ok:
 			return dst, &HexError{Line: line, Column: start + 1, Token: string(tok)}

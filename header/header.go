@@ -41,8 +41,11 @@ type Header struct {
 // never allocates: Payload aliases b (nil when the segment has no data), the
 // options are copied into h.
 //
-// On error h holds what was decoded before the problem was found; the error
-// is an *Error naming the problem and its byte offset. It refers to memory in
+// On error h holds what was decoded before the problem was found: the fixed
+// fields once the first 20 bytes are there, and the options before a
+// malformed one, or before the end of a buffer that the data offset runs
+// past (a capture cut by its snap length). The error is an *Error naming
+// the problem and its byte offset. It refers to memory in
 // h and stays valid until h is decoded into or encoded again. The one
 // error that leaves a fully decoded header is ErrWindowScale, a warning.
 func (h *Header) Decode(b []byte) error {
@@ -54,10 +57,6 @@ func (h *Header) Decode(b []byte) error {
 	if off < MinLen/4 {
 		return o.fail(ErrDataOffset, 12, 0, int(off), MinLen/4)
 	}
-	hl := int(off) * 4
-	if hl > len(b) {
-		return o.fail(ErrTruncated, 12, 0, len(b), hl)
-	}
 	h.SrcPort = binary.BigEndian.Uint16(b[0:])
 	h.DstPort = binary.BigEndian.Uint16(b[2:])
 	h.Seq = Seq(binary.BigEndian.Uint32(b[4:]))
@@ -67,19 +66,33 @@ func (h *Header) Decode(b []byte) error {
 	h.Window = binary.BigEndian.Uint16(b[14:])
 	h.Checksum = binary.BigEndian.Uint16(b[16:])
 	h.Urgent = binary.BigEndian.Uint16(b[18:])
+	hl := int(off) * 4
 	h.Payload = nil
+	o.Reset()
+	if hl > len(b) {
+		// What was captured stays decoded, as a capture cut short by its
+		// snap length shows it: the fixed fields and the options that end
+		// before the cut.
+		o.n = uint8(copy(o.buf[:], b[MinLen:]))
+		o.parseUpToError()
+		return o.fail(ErrTruncated, 12, 0, len(b), hl)
+	}
 	if hl < len(b) {
 		h.Payload = b[hl:]
 	}
-	o.Reset()
 	o.n = uint8(copy(o.buf[:], b[MinLen:hl]))
 	if o.n == 0 || o.parseCommon() {
 		return nil
 	}
+	return o.parseUpToError()
+}
+
+// parseUpToError parses the option area and, on an error, keeps only the
+// options before the problem, so that All, String and the accessors never
+// walk into a malformed option.
+func (o *Options) parseUpToError() error {
 	err := o.parse()
 	if e, ok := err.(*Error); ok && !e.Warning() {
-		// Keep only the options decoded before the problem, so that All,
-		// String and the accessors never walk into the malformed option.
 		clear(o.buf[e.Offset-MinLen : o.n])
 		o.n = uint8(e.Offset - MinLen)
 	}

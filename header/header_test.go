@@ -391,3 +391,22 @@ func TestOptionsSetBytes(t *testing.T) {
 	assert.ErrorIs(t, o.SetBytes(unhex(t, "03 03 0f 00")), header.ErrWindowScale)
 	assert.Equal(t, 4, o.Len(), "a warning keeps the options")
 }
+
+// A capture cut by its snap length keeps what it holds: the fixed fields
+// and the options that end before the cut.
+func TestDecodeTruncatedKeepsCapturedPart(t *testing.T) {
+	b := unhex(t, linuxSYN)[:26]
+	var h header.Header
+	err := h.Decode(b)
+	require.ErrorIs(t, err, header.ErrTruncated)
+	assert.Equal(t, uint16(42094), h.SrcPort)
+	assert.Equal(t, header.SYN, h.Flags)
+	assert.Equal(t, uint8(10), h.DataOffset)
+	mss, ok := h.Options.MSS()
+	assert.True(t, ok)
+	assert.Equal(t, uint16(65495), mss)
+	assert.True(t, h.Options.SACKPermitted())
+	_, ok = h.Options.Timestamps()
+	assert.False(t, ok, "the Timestamps option was cut")
+	assert.Nil(t, h.Payload)
+}
