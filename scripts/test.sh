@@ -22,6 +22,15 @@ go vet ./... ./fuzz/...
 step staticcheck
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./... ./fuzz/...
 
+step "tshark, for the decode truth test"
+# cmd/tcpwire's TestTruthAgainstTshark compares decode --json with tshark
+# field by field; with TCPWIRE_REQUIRE_TSHARK set it fails rather than skips.
+if ! command -v tshark >/dev/null; then
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y tshark
+fi
+export TCPWIRE_REQUIRE_TSHARK=1
+
 step "go test"
 go test -count=1 ./... ./fuzz/...
 
