@@ -1,0 +1,155 @@
+// The playground page: loads the WebAssembly engine, keeps the state in
+// the URL fragment and sends every edit to the engine as one call. All TCP
+// logic (codec, checksum, checker, scenarios) runs in Go; this file only
+// wires controls to engine calls.
+
+import { render } from "./render.js";
+import { linkViews } from "./link.js";
+
+const $ = (id) => document.getElementById(id);
+let engine = null;
+let view = null;
+let typing = null; // the control whose edits replace the current history entry
+
+function status(msg, isError = false) {
+  const el = $("status");
+  el.textContent = msg;
+  el.classList.toggle("error", isError);
+}
+
+// apply runs one engine op and shows the result. push says whether the
+// result gets a history entry of its own (back undoes it).
+export function apply(op, step = -1, arg = "", { push = true, control = null } = {}) {
+  if (!engine) return;
+  const state = view ? view.state : location.hash.slice(1);
+  show(JSON.parse(engine.update(state, op, step, String(arg))), { push, control });
+}
+
+function show(next, { push = true, control = null } = {}) {
+  document.querySelectorAll("[aria-invalid=true]").forEach((el) => el.removeAttribute("aria-invalid"));
+  if (next.error) {
+    status(next.error, true);
+    if (control) control.setAttribute("aria-invalid", "true");
+  } else {
+    status(summary(next));
+  }
+  const changed = !view || next.state !== view.state;
+  view = next;
+  if (changed) {
+    const url = "#" + next.state;
+    if (push && typing !== control) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    if (control) typing = control;
+  }
+  render(view, { apply, $ });
+}
+
+function summary(v) {
+  if (!v.steps.length) return "No steps yet: build a scenario, import segments or add a step.";
+  const counts = { ok: 0, warning: 0, error: 0 };
+  v.steps.forEach((s) => counts[s.verdict]++);
+  const first = v.steps.findIndex((s) => s.verdict === "error");
+  let msg = `${v.steps.length} steps: ${counts.ok} ok, ${counts.warning} warnings, ${counts.error} errors.`;
+  if (first >= 0) msg += ` First error at step ${first + 1}.`;
+  return msg;
+}
+
+function load(hash) {
+  const text = hash.slice(1);
+  if (text) {
+    show(JSON.parse(engine.update(decodeURIComponent(text), "", -1, "")), { push: false });
+  } else {
+    const v = JSON.parse(engine.update("", "", -1, ""));
+    const first = (JSON.parse(engine.scenarios?.() ?? "[]")[0] || {}).name;
+    show(first ? JSON.parse(engine.update(v.state, "scenario", -1, first)) : v, { push: false });
+  }
+}
+
+async function start() {
+  const go = new Go();
+  try {
+    const ready = new Promise((resolve) => { globalThis.tcpwireReady = resolve; });
+    const { instance } = await WebAssembly.instantiateStreaming(fetch("tcpwire.wasm"), go.importObject);
+    go.run(instance);
+    await ready;
+  } catch (err) {
+    status("The checker could not load: " + err.message, true);
+    return;
+  }
+  engine = globalThis.tcpwire;
+  wire();
+  load(location.hash);
+  document.body.dataset.ready = "true";
+}
+
+// wire connects the page's fixed controls; render.js connects the ones it
+// draws.
+function wire() {
+  const picker = $("scenario");
+  picker.replaceChildren();
+  picker.append(new Option("Empty: start with no steps", ""));
+  for (const s of JSON.parse(engine.scenarios?.() ?? "[]")) {
+    const o = new Option(s.title || s.name, s.name);
+    if (s.description) o.title = s.description;
+    picker.append(o);
+  }
+  $("scenario-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    apply("scenario", -1, picker.value);
+  });
+  document.querySelectorAll(".step-actions button").forEach((b) =>
+    b.addEventListener("click", () => apply(b.dataset.op, view ? view.sel : -1)));
+
+  window.addEventListener("popstate", () => { typing = null; load(location.hash); });
+  document.addEventListener("focusin", (e) => { if (e.target !== typing) typing = null; });
+
+  const dialog = $("import-dialog");
+  $("import-open").addEventListener("click", () => { $("import-error").textContent = ""; dialog.showModal(); });
+  $("import-go").addEventListener("click", () => {
+    const next = JSON.parse(engine.importHex($("import-hex").value));
+    if (next.error && !next.steps.length) { $("import-error").textContent = next.error; return; }
+    dialog.close();
+    show(next);
+  });
+  $("import-file").addEventListener("change", async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const next = JSON.parse(engine.importCapture(bytes));
+    if (next.error && !next.steps.length) { $("import-error").textContent = next.error; return; }
+    dialog.close();
+    e.target.value = "";
+    show(next);
+  });
+
+  $("export-pcap").addEventListener("click", () => {
+    const out = engine.exportPcap(view.state);
+    if (out instanceof Error) { status(out.message, true); return; }
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([out], { type: "application/vnd.tcpdump.pcap" }));
+    a.download = "tcpwire.pcap";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    status(`Downloaded tcpwire.pcap: ${view.steps.length} segments.`);
+  });
+  $("export-hex").addEventListener("click", () => copy(view.steps.map((s) => s.hex).join("\n"), "hex of every step"));
+  $("export-go").addEventListener("click", () => {
+    const s = view.steps[view.sel];
+    if (s && s.go) copy(s.go, "Go literal of step " + (view.sel + 1));
+    else status("The selected step does not decode, so it has no Go literal.", true);
+  });
+  linkViews();
+}
+
+async function copy(text, what) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status("Copied the " + what + ".");
+  } catch {
+    $("copy-text").value = text;
+    $("copy-dialog").showModal();
+    $("copy-text").select();
+  }
+}
+
+start();

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"strconv"
+)
+
+// ImportCapture returns the view of a new state holding the TCP segments
+// of a pcap or pcapng file, at most MaxSteps of them. The first segment's
+// sender is A; segments of other connections are skipped, so the state
+// holds one connection.
+func ImportCapture(file []byte) []byte {
+	st, _ := ParseState("")
+	var msg string
+	var aPort, bPort uint16
+	err := readCapture(file, func(s segment) bool {
+		if len(s.tcp) < 4 {
+			return true
+		}
+		sp := uint16(s.tcp[0])<<8 | uint16(s.tcp[1])
+		dp := uint16(s.tcp[2])<<8 | uint16(s.tcp[3])
+		if len(st.Steps) == 0 {
+			st.A, st.B, aPort, bPort = s.src, s.dst, sp, dp
+			st.Config.Port = [2]uint16{sp, dp}
+		}
+		fromA := s.src == st.A && s.dst == st.B && sp == aPort && dp == bPort
+		fromB := s.src == st.B && s.dst == st.A && sp == bPort && dp == aPort
+		if !fromA && !fromB {
+			return true
+		}
+		if len(st.Steps) == MaxSteps {
+			msg = "only the first " + strconv.Itoa(MaxSteps) + " segments of the connection were imported"
+			return false
+		}
+		st.Steps = append(st.Steps, Step{FromB: fromB, Mode: CheckFixed, Seg: append([]byte(nil), s.tcp...)})
+		return true
+	})
+	if err != nil {
+		msg = err.Error()
+	} else if len(st.Steps) == 0 {
+		msg = "the capture holds no TCP segment"
+	}
+	return view(&st, msg)
+}
+
+// ExportPcap returns the steps of the state in text as a pcap file of raw
+// IP packets (LINKTYPE_RAW), one a millisecond apart, that Wireshark and
+// tcpdump open.
+func ExportPcap(text string) ([]byte, error) {
+	st, err := ParseState(text)
+	if err != nil {
+		return nil, err
+	}
+	st.fill()
+	segs := make([]segment, len(st.Steps))
+	for i := range st.Steps {
+		s := &st.Steps[i]
+		segs[i] = segment{st.src(s), st.dst(s), s.Seg}
+	}
+	return appendPcap(nil, segs), nil
+}

@@ -1,0 +1,37 @@
+//go:build js && wasm
+
+package main
+
+import "syscall/js"
+
+func main() {
+	register()
+	if ready := js.Global().Get("tcpwireReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {}
+}
+
+// register sets globalThis.tcpwire to the API object.
+func register() {
+	api := js.Global().Get("Object").New()
+	api.Set("update", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return string(Update(arg(args, 0).String(), arg(args, 1).String(), arg(args, 2).Int(), arg(args, 3).String()))
+	}))
+	api.Set("importHex", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return string(ImportHex(arg(args, 0).String()))
+	}))
+	js.Global().Set("tcpwire", api)
+}
+
+// arg returns args[i], or a zero value of the right kind when the page left
+// it out.
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) && !args[i].IsUndefined() && !args[i].IsNull() {
+		return args[i]
+	}
+	if i == 2 {
+		return js.ValueOf(-1)
+	}
+	return js.ValueOf("")
+}
