@@ -90,6 +90,9 @@ func ecnAnswer(asked ECN, answer header.Flags) (ECN, bool) {
 func (c *conn) checkOptions(x Side, h *header.Header, e *emitter) {
 	X, Y := &c.ep[x], &c.ep[x.Peer()]
 	o := &h.Options
+	if c.blind {
+		return
+	}
 	syn, ack, rst := has(h, header.SYN), has(h, header.ACK), has(h, header.RST)
 	if sh, ok := o.WindowScale(); ok && sh > 14 {
 		e.add(Warning, CodeWScaleExceeds14, ruleWScaleShift, FieldOptions, "wscale "+u32(uint32(sh)), "wscale 14",
@@ -133,7 +136,7 @@ func (c *conn) checkOptions(x Side, h *header.Header, e *emitter) {
 		e.add(Error, CodeSACKNotPermitted, ruleSACKPerm, FieldOptions, "sack", "no sack",
 			"SACK blocks on a connection whose SYNs did not both carry SACK-Permitted", optionsFix(h, header.KindSACK, false, nil, "remove sack"))
 	}
-	ts, hasTS := o.Timestamps()
+	_, hasTS := o.Timestamps()
 	switch {
 	case hasTS && !c.ts:
 		e.add(Warning, CodeTSNotNegotiated, ruleTS, FieldOptions, "TS", "no TS",
@@ -154,6 +157,4 @@ func (c *conn) checkOptions(x Side, h *header.Header, e *emitter) {
 				return o.AddTimestamps(header.Timestamps{Value: val, Echo: echo})
 			}, "add TS val "+u32(val)+" ecr "+u32(echo)))
 	}
-	_ = ts
-	_ = ack
 }

@@ -72,7 +72,7 @@ func (c *Checker) Check(s Segment) Verdict {
 	v := Verdict{Segment: c.n, Frame: s.Frame}
 	c.n++
 	c.e = emitter{index: v.Segment, frame: s.Frame}
-	st, ok := inspect(&s, &c.h, &c.e)
+	st, ok, blind := inspect(&s, &c.h, &c.e)
 	v.Checksum = st
 	if !ok {
 		v.Findings = c.e.out
@@ -89,7 +89,8 @@ func (c *Checker) Check(s Segment) Verdict {
 	for i := range c.e.out {
 		c.e.out[i].Conn, c.e.out[i].From = cn.id, x
 	}
-	cn.segment(x, h, uint32(s.tcpLen()-h.HeaderLen()), s.TOS, &c.e)
+	cn.blind = blind
+	cn.segment(x, h, uint32(s.tcpLen()-int(h.DataOffset)*4), s.TOS, &c.e)
 	v.Conn, v.From = cn.id, x
 	v.Client, v.Server = cn.ep[Client].snapshot(), cn.ep[Server].snapshot()
 	v.Findings = c.e.out
@@ -99,12 +100,31 @@ func (c *Checker) Check(s Segment) Verdict {
 // inspect classifies the checksum of s and decodes its header into h,
 // reporting a bad checksum or a malformed header; ok is false when the
 // header could not be decoded.
-func inspect(s *Segment, h *header.Header, e *emitter) (checksum.Status, bool) {
-	st := s.Checksum()
+func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, blind bool) {
+	st = s.Checksum()
 	if err := h.Decode(s.TCP); err != nil {
-		if he, isH := err.(*header.Error); !isH || !he.Warning() {
+		he, isH := err.(*header.Error)
+		switch {
+		case isH && he.Warning():
+		case len(s.TCP) < s.tcpLen() && len(s.TCP) >= header.MinLen:
+			// The snap length cut the header: keep the fixed part, and
+			// know that the options are not all there.
+			var fixed [header.MinLen]byte
+			copy(fixed[:], s.TCP)
+			off := fixed[12] >> 4
+			fixed[12] = fixed[12]&0x0f | 5<<4
+			if h.Decode(fixed[:]) != nil || off < 5 || int(off)*4 > s.tcpLen() {
+				e.add(Error, CodeMalformed, ruleHeader, FieldOptions, err.Error(), "", "the header cannot be decoded: "+err.Error(), nil)
+				return st, false, false
+			}
+			h.DataOffset = off
+			return st, true, true
+		case len(s.TCP) < s.tcpLen():
+			// Too little was captured to say anything.
+			return st, false, false
+		default:
 			e.add(Error, CodeMalformed, ruleHeader, FieldOptions, err.Error(), "", "the header cannot be decoded: "+err.Error(), nil)
-			return st, false
+			return st, false, false
 		}
 	}
 	if st == checksum.Bad {
@@ -116,7 +136,7 @@ func inspect(s *Segment, h *header.Header, e *emitter) (checksum.Status, bool) {
 		e.add(Error, CodeChecksumBad, ruleChecksum, FieldChecksum, "0x"+hex16(h.Checksum), "0x"+hex16(want),
 			"the checksum does not verify: the receiver drops the segment", fix)
 	}
-	return st, true
+	return st, true, len(s.TCP) < s.tcpLen() && len(s.TCP) < int(h.DataOffset)*4
 }
 
 func hex16(v uint16) string {

@@ -71,7 +71,10 @@ type conn struct {
 	wscale, sack, ts bool
 	ecn              ECN
 	ecnKnown         bool
-	lastUse          uint64
+	// blind: the current segment's options were cut off by the capture;
+	// unknownOpts: a SYN's were, so the negotiation is unknown.
+	blind, unknownOpts bool
+	lastUse            uint64
 }
 
 // shift returns the window shift the endpoint x applies to the windows it
@@ -285,7 +288,8 @@ func (c *conn) sendSYN(x Side, h *header.Header, plen uint32, e *emitter) bool {
 	X.tcb.ISS, X.tcb.SndUna = h.Seq, h.Seq
 	X.tcb.SndNxt = h.Seq.Add(seqLen(h, plen))
 	X.offer = offerOf(h)
-	if Y.synSent && !c.negotiated && !c.midstream {
+	c.unknownOpts = c.unknownOpts || c.blind
+	if Y.synSent && !c.negotiated && !c.midstream && !c.unknownOpts {
 		c.negotiate()
 	}
 	return false
@@ -435,6 +439,7 @@ func (c *conn) deliverSYN(x Side, h *header.Header, plen uint32, old bool, e *em
 			Y.passive = Y.state == Listen
 			Y.state = SynReceived
 			Y.tcb.IRS, Y.tcb.RcvNxt, Y.rcvKnown = h.Seq, h.Seq.Add(1), true
+			Y.tcb.SndWnd = uint32(h.Window)
 		case Closed:
 			Y.replyAck = h.Seq.Add(seqLen(h, plen))
 		}

@@ -81,11 +81,24 @@ type Scenario struct {
 func (s *Scenario) Build() error { return s.Rebuild(0) }
 
 // Rebuild recomputes the scenario from step from on: the segments of the
-// steps before it are kept as they are (edited or not) and replayed; the
-// segments of step from and after are computed again from the endpoints'
-// states, so that an edit to an earlier step carries through. Rebuild(0)
-// builds everything; Rebuild(len(s.Steps)) only rechecks.
+// steps before it are kept as they are and replayed; the segments of step
+// from and after are computed again from the endpoints' states and their
+// edits, so that an edit carries through to the rest of the connection.
+// Rebuild(0) builds everything; Rebuild(len(s.Steps)) only rechecks.
 func (s *Scenario) Rebuild(from int) error {
+	return s.rebuild(func(i int) bool { return i >= from })
+}
+
+// RebuildStep recomputes the segment of step i alone, applying its edit,
+// and rechecks the scenario with every other segment kept as it is: the
+// steps after i show what the edit breaks.
+func (s *Scenario) RebuildStep(i int) error {
+	return s.rebuild(func(j int) bool { return j == i })
+}
+
+// rebuild recomputes the segments of the steps redo selects, and the
+// states and findings of every step.
+func (s *Scenario) rebuild(redo func(int) bool) error {
 	if s.Client.Addr.Addr().Is4() != s.Server.Addr.Addr().Is4() {
 		return errors.New("handshake: client and server addresses are of different families")
 	}
@@ -99,7 +112,7 @@ func (s *Scenario) Rebuild(from int) error {
 	pending := -1
 	for i := range s.Steps {
 		st := &s.Steps[i]
-		if i >= from || len(st.Segment.TCP) == 0 {
+		if redo(i) || len(st.Segment.TCP) == 0 {
 			if err := b.make(st); err != nil {
 				return errors.New("handshake: step " + strconv.Itoa(i) + ": " + err.Error())
 			}
@@ -108,11 +121,12 @@ func (s *Scenario) Rebuild(from int) error {
 		e := emitter{index: i, frame: st.Segment.Frame, conn: 1, from: st.From}
 		st.Checksum = 0
 		var h header.Header
-		status, ok := inspect(&st.Segment, &h, &e)
+		status, ok, blind := inspect(&st.Segment, &h, &e)
+		b.c.blind = blind
 		st.Checksum = status
 		if ok {
 			st.Summary = h.String()
-			plen := uint32(st.Segment.tcpLen() - h.HeaderLen())
+			plen := uint32(st.Segment.tcpLen() - int(h.DataOffset)*4)
 			old, probe := b.c.send(st.From, &h, plen, st.Segment.TOS, &e)
 			b.sent[st.From]++
 			if pending >= 0 {

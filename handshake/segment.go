@@ -9,9 +9,9 @@ import (
 )
 
 // Segment is one TCP segment as the checker takes it: the TCP bytes and
-// what the IP header said about them. Its fields are those of a packet read
-// by the project's capture package, in the same order, so a captured
-// packet converts with Segment(p).
+// what the IP header said about them. Its fields are those of the packet
+// the project's capture package reads, with the same names, types and
+// order, so a captured packet p converts with handshake.Segment(p).
 type Segment struct {
 	// Frame is the frame number in the capture, from 1; 0 when unknown.
 	Frame int `json:"frame,omitempty"`
@@ -29,6 +29,10 @@ type Segment struct {
 	TCP []byte `json:"tcp"`
 	// Length is the TCP length the IP header gives; 0 means len(TCP).
 	Length int `json:"length,omitempty"`
+	// Fragmented says the segment came in the first fragment of a
+	// fragmented IP datagram: TCP and Length cover that fragment only, so
+	// the checksum cannot be verified.
+	Fragmented bool `json:"fragmented,omitempty"`
 }
 
 // tcpLen returns the segment's TCP length.
@@ -42,6 +46,9 @@ func (s *Segment) tcpLen() int {
 // Checksum classifies the segment's checksum field (SPEC: good, bad,
 // partial for offloaded, unverified without addresses or when truncated).
 func (s *Segment) Checksum() checksum.Status {
+	if s.Fragmented {
+		return checksum.Unverified
+	}
 	return checksum.Classify(s.Src, s.Dst, s.TCP, s.tcpLen())
 }
 

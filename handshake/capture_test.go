@@ -1,0 +1,179 @@
+package handshake_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tcpwire/tcpwire/capture"
+	"github.com/tcpwire/tcpwire/checksum"
+	"github.com/tcpwire/tcpwire/handshake"
+)
+
+// readCapture reads the segments of a capture file in testdata/captures.
+func readCapture(t testing.TB, name string) []handshake.Segment {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "captures", name))
+	require.NoError(t, err)
+	defer f.Close()
+	r, err := capture.NewReader(f)
+	require.NoError(t, err)
+	var segs []handshake.Segment
+	for {
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return segs
+		}
+		require.NoError(t, err)
+		p.TCP = bytes.Clone(p.TCP)
+		segs = append(segs, handshake.Segment(p))
+	}
+}
+
+// TestCaptures checks the real loopback captures of testdata/captures (see
+// its README): no error finding, checksums partial (offloaded) except for
+// the few segments the kernel checksums in software (RSTs, TIME-WAIT
+// ACKs), and exactly the notes and warnings the traffic explains.
+func TestCaptures(t *testing.T) {
+	tests := []struct {
+		file   string
+		conns  int
+		final  [2]handshake.State // client, server after the last segment
+		notes  map[handshake.Code]int
+		nGood  int
+		nTotal int
+	}{
+		{"http-ipv4.pcap", 1, [2]handshake.State{handshake.Closed, handshake.TimeWait}, nil, 0, 12},
+		{"http-ipv4.pcapng", 1, [2]handshake.State{handshake.Closed, handshake.TimeWait}, nil, 0, 12},
+		{"http-ipv4-snap60.pcap", 1, [2]handshake.State{handshake.Closed, handshake.TimeWait}, nil, 0, 12},
+		{"http-sll.pcap", 1, [2]handshake.State{handshake.Closed, handshake.TimeWait}, nil, 0, 12},
+		// Both FINs cross: a simultaneous close through CLOSING.
+		{"http-ipv6.pcap", 1, [2]handshake.State{handshake.TimeWait, handshake.TimeWait}, nil, 0, 13},
+		{"http-ipv6.pcapng", 1, [2]handshake.State{handshake.TimeWait, handshake.TimeWait}, nil, 0, 13},
+		{"http-sll2.pcap", 1, [2]handshake.State{handshake.TimeWait, handshake.Closed}, nil, 0, 12},
+		{"refused.pcap", 1, [2]handshake.State{handshake.Closed, handshake.Closed}, nil, 1, 2},
+		{"half-close.pcap", 1, [2]handshake.State{handshake.TimeWait, handshake.Closed}, nil, 0, 14},
+		{"abortive-close.pcap", 1, [2]handshake.State{handshake.Closed, handshake.Closed}, nil, 0, 8},
+		{"ecn.pcap", 1, [2]handshake.State{handshake.Closed, handshake.TimeWait}, nil, 0, 12},
+		{"bulk.pcap", 1, [2]handshake.State{handshake.Closed, handshake.TimeWait},
+			map[handshake.Code]int{handshake.CodeZeroWindow: 2}, 0, 16},
+		{"sack-loss.pcap", 1, [2]handshake.State{handshake.Closed, handshake.TimeWait},
+			map[handshake.Code]int{handshake.CodeRetransmission: 2, handshake.CodeDupAck: 1}, 1, 208},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			segs := readCapture(t, tt.file)
+			require.Len(t, segs, tt.nTotal)
+			vs := handshake.Check(segs)
+			fs := findingsOf(vs)
+			assert.Empty(t, errorsIn(fs))
+			got := map[handshake.Code]int{}
+			for _, f := range fs {
+				got[f.Code]++
+			}
+			want := tt.notes
+			if want == nil {
+				want = map[handshake.Code]int{}
+			}
+			assert.Equal(t, want, got)
+			good := 0
+			for i, v := range vs {
+				assert.Contains(t, []checksum.Status{checksum.Partial, checksum.Good}, v.Checksum, "segment %d", i)
+				if v.Checksum == checksum.Good {
+					good++
+				}
+				assert.Equal(t, tt.conns, v.Conn)
+				assert.Equal(t, segs[i].Frame, v.Frame)
+			}
+			assert.Equal(t, tt.nGood, good, "segments checksummed in software")
+			last := vs[len(vs)-1]
+			assert.Equal(t, tt.final, [2]handshake.State{last.Client.State, last.Server.State})
+		})
+	}
+}
+
+// TestCaptureECN checks that the ECN capture negotiates RFC 3168 ECN: the
+// data segments travel ECT(0) without a finding, while the same segments
+// on a connection without ECN would be flagged.
+func TestCaptureECN(t *testing.T) {
+	segs := readCapture(t, "ecn.pcap")
+	ect := 0
+	for _, s := range segs {
+		if s.TOS&3 == 2 {
+			ect++
+		}
+	}
+	assert.Equal(t, 3, ect)
+	assert.Empty(t, findingsOf(handshake.Check(segs)))
+
+	// Clear ECE and CWR on the SYN: now the SYN-ACK's ECE is unsolicited.
+	segs[0].TCP[13] &^= 0xc0
+	vs := handshake.Check(segs)
+	require.NotEmpty(t, vs[1].Findings)
+	assert.Equal(t, handshake.CodeECNUnsolicited, vs[1].Findings[0].Code)
+}
+
+// TestCaptureMidstream drops the opening of real captures: checked from
+// what they show, they give no error and no warning.
+func TestCaptureMidstream(t *testing.T) {
+	for _, file := range []string{"http-ipv4.pcap", "http-ipv6.pcap", "half-close.pcap", "bulk.pcap", "sack-loss.pcap"} {
+		t.Run(file, func(t *testing.T) {
+			segs := readCapture(t, file)
+			for _, skip := range []int{1, 2, 3, 5} {
+				vs := handshake.Check(segs[skip:])
+				for _, f := range findingsOf(vs) {
+					assert.NotEqual(t, handshake.Error, f.Severity, "skip %d: %v", skip, f)
+					if f.Code != handshake.CodeZeroWindow {
+						assert.NotEqual(t, handshake.Warning, f.Severity, "skip %d: %v", skip, f)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestCapturesInterleaved checks several captures as one stream, their
+// segments interleaved: each connection is followed on its own and the
+// findings are those of the captures checked one by one.
+func TestCapturesInterleaved(t *testing.T) {
+	files := []string{"http-ipv4.pcap", "http-ipv6.pcap", "half-close.pcap", "abortive-close.pcap", "refused.pcap"}
+	var lists [][]handshake.Segment
+	want := map[handshake.Code]int{}
+	for _, f := range files {
+		segs := readCapture(t, f)
+		lists = append(lists, segs)
+		for _, x := range findingsOf(handshake.Check(segs)) {
+			want[x.Code]++
+		}
+	}
+	var all []handshake.Segment
+	for i := 0; ; i++ {
+		added := false
+		for _, l := range lists {
+			if i < len(l) {
+				all = append(all, l[i])
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	vs := handshake.Check(all)
+	got := map[handshake.Code]int{}
+	conns := map[int]bool{}
+	for _, v := range vs {
+		conns[v.Conn] = true
+		for _, x := range v.Findings {
+			got[x.Code]++
+		}
+	}
+	assert.Len(t, conns, len(files))
+	assert.Equal(t, want, got)
+}
