@@ -58,3 +58,13 @@ wasmexec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec"
 GOOS=js GOARCH=wasm go test -count=1 -exec="$wasmexec" ./checksum/...
 # The peer benchmarks must build and run there too: one iteration each.
 (cd fuzz && GOOS=js GOARCH=wasm go test -count=1 -exec="$wasmexec" -run '^$' -bench BenchmarkChecksum -benchtime=1x ./peers/ >/dev/null)
+
+step "fuzz: libFuzzer build check"
+# Every fuzz target (already run on its seed corpus by go test above) is
+# compiled for libFuzzer as ClusterFuzzLite does and run a few seconds on
+# its seeds. Needs clang with libFuzzer.
+if ! command -v clang >/dev/null; then
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y clang
+fi
+fuzz/libfuzzer-check.sh
