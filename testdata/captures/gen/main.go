@@ -23,7 +23,6 @@ import (
 	"io"
 	"log"
 	"net"
-	"syscall"
 	"time"
 )
 
@@ -33,7 +32,6 @@ func main() {
 	size := flag.Int("size", 200*1024, "bytes the server sends in bulk mode")
 	chunk := flag.Int("chunk", 0, "in bulk mode, write in pieces of this many bytes (0: one write)")
 	gap := flag.Duration("gap", time.Millisecond, "pause between the pieces of -chunk")
-	mss := flag.Int("mss", 0, "TCP_MAXSEG for the client socket (0: kernel default)")
 	flag.Parse()
 
 	ln, err := net.Listen("tcp", *addr)
@@ -50,20 +48,7 @@ func main() {
 		serve(*mode, c.(*net.TCPConn), *size, *chunk, *gap)
 	}()
 
-	d := net.Dialer{Control: func(_, _ string, rc syscall.RawConn) error {
-		if *mss == 0 {
-			return nil
-		}
-		var serr error
-		err := rc.Control(func(fd uintptr) {
-			serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_MAXSEG, *mss)
-		})
-		if err != nil {
-			return err
-		}
-		return serr
-	}}
-	c, err := d.Dial("tcp", *addr)
+	c, err := net.Dial("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)
 	}
