@@ -118,11 +118,11 @@ func CompareBPF(f Fields, seg []byte, h *header.Header, err error) error {
 	}
 	var e *header.Error
 	if err != nil && !errors.As(err, &e) {
-		return fmt.Errorf("Decode returned %T: %v", err, err)
+		return fmt.Errorf("decoding returned %T: %v", err, err)
 	}
 	if len(seg) < header.MinLen {
 		if e == nil || e.Kind != header.ErrShort || e.Offset != len(seg) {
-			return fmt.Errorf("Decode of %d bytes: %v, want ErrShort", len(seg), err)
+			return fmt.Errorf("decoding %d bytes: %v, want ErrShort", len(seg), err)
 		}
 		return nil
 	}
@@ -140,7 +140,7 @@ func CompareBPF(f Fields, seg []byte, h *header.Header, err error) error {
 		return nil
 	}
 	if e != nil && e.Offset < header.MinLen {
-		return fmt.Errorf("Decode refuses a sound fixed header: %v", err)
+		return fmt.Errorf("decoding refuses a sound fixed header: %v", err)
 	}
 	v := func(i int) uint32 { return f[i] &^ present }
 	if uint32(h.SrcPort) != v(fieldSrcPort) || uint32(h.DstPort) != v(fieldDstPort) ||

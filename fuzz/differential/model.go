@@ -143,22 +143,22 @@ func kindOf(err error) error {
 // option area reads as w: the first item tcpwire refuses, else the
 // malformed item, else the first Window Scale warning, with its offset and
 // option kind.
-func (w *Walk) Expect() (kind error, offset int, opt header.Kind) {
+func (w *Walk) Expect() (offset int, opt header.Kind, kind error) {
 	for i := range w.Items {
 		it := &w.Items[i]
 		if it.Err != nil && it.Err != header.ErrWindowScale {
-			return it.Err, it.Offset, it.Kind
+			return it.Offset, it.Kind, it.Err
 		}
 	}
 	if w.Malformed != nil {
-		return w.Malformed, w.MalformedAt, w.MalformedKind
+		return w.MalformedAt, w.MalformedKind, w.Malformed
 	}
 	for i := range w.Items {
 		if it := &w.Items[i]; it.Err == header.ErrWindowScale {
-			return it.Err, it.Offset, it.Kind
+			return it.Offset, it.Kind, it.Err
 		}
 	}
-	return nil, 0, 0
+	return 0, 0, nil
 }
 
 // Accepted returns the items tcpwire reads before it stops: all of them
@@ -194,7 +194,7 @@ func fixedLayout(seg []byte) Class {
 func CheckDecode(seg []byte, w *Walk, h *header.Header, err error) (Class, error) {
 	var e *header.Error
 	if err != nil && !errors.As(err, &e) {
-		return 0, fmt.Errorf("Decode returned %T, not *header.Error: %v", err, err)
+		return 0, fmt.Errorf("decoding returned %T, not *header.Error: %v", err, err)
 	}
 	if err != nil && err.Error() == "" {
 		return 0, errors.New("empty error text")
@@ -208,9 +208,9 @@ func CheckDecode(seg []byte, w *Walk, h *header.Header, err error) (Class, error
 	case ClassTruncated:
 		return c, wantErr(e, header.ErrTruncated, 12, len(seg), int(seg[12]>>4)*4)
 	}
-	want, off, opt := w.Expect()
+	off, opt, want := w.Expect()
 	if want == nil && err != nil || want != nil && (e == nil || e.Kind != want || e.Offset != off || e.Option != opt) {
-		return c, fmt.Errorf("Decode error %v, want %v at byte %d (option %d)", err, want, off, opt)
+		return c, fmt.Errorf("decoding error %v, want %v at byte %d (option %d)", err, want, off, opt)
 	}
 	for i := range w.Items {
 		switch w.Items[i].Err {
@@ -239,7 +239,7 @@ func CheckDecode(seg []byte, w *Walk, h *header.Header, err error) (Class, error
 
 func wantErr(e *header.Error, kind error, off, value, limit int) error {
 	if e == nil || e.Kind != kind || e.Offset != off || e.Value != value || e.Limit != limit {
-		return fmt.Errorf("Decode error %+v, want %v at %d (value %d, limit %d)", e, kind, off, value, limit)
+		return fmt.Errorf("decoding error %+v, want %v at %d (value %d, limit %d)", e, kind, off, value, limit)
 	}
 	return nil
 }
@@ -264,7 +264,7 @@ func checkDecoded(seg []byte, w *Walk, h *header.Header) error {
 	i := 0
 	for opt := range h.Options.All() {
 		if i >= len(w.Items) {
-			return fmt.Errorf("All yields %v beyond the %d options", opt, len(w.Items))
+			return fmt.Errorf("options: All yields %v beyond the %d options", opt, len(w.Items))
 		}
 		it := &w.Items[i]
 		if opt.Kind != it.Kind || opt.Offset != it.Offset || !bytes.Equal(opt.Data, it.Data) || opt.Len() != it.Len {
@@ -276,7 +276,7 @@ func checkDecoded(seg []byte, w *Walk, h *header.Header) error {
 		i++
 	}
 	if i != len(w.Items) {
-		return fmt.Errorf("All yields %d options, want %d", i, len(w.Items))
+		return fmt.Errorf("options: All yields %d options, want %d", i, len(w.Items))
 	}
 	if p := h.Options.Padding(); !bytes.Equal(p, w.Padding) {
 		return fmt.Errorf("padding %x, want %x", p, w.Padding)
