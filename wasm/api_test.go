@@ -20,6 +20,7 @@ type stepView struct {
 		Severity string `json:"severity"`
 		Code     string `json:"code"`
 		Rule     string `json:"rule"`
+		Field    string `json:"field"`
 		Fix      *struct {
 			Op, Arg string
 		} `json:"fix"`
@@ -56,6 +57,8 @@ type viewJSON struct {
 	Sel   int        `json:"sel"`
 	Steps []stepView `json:"steps"`
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 
 func decodeView(t *testing.T, b []byte) viewJSON {
 	t.Helper()
@@ -159,9 +162,10 @@ func TestPseudoHeader(t *testing.T) {
 	v = decodeView(t, Update(v.State, "addr", -1, "a=2001:db8::1"))
 	require.Empty(t, v.Error)
 	assert.Equal(t, "2001:db8::1", v.A)
-	assert.Equal(t, "2001:db8::2", v.B, "B follows A into IPv6")
+	// B's default, 198.51.100.20, moves into 2001:db8::/32 with A.
+	assert.Equal(t, "2001:db8::14", v.B, "B follows A into IPv6")
 	// RFC 8200 §8.1: 16+16 address bytes, 32-bit length, 3 zeros, next header.
-	assert.Equal(t, "20010db8000000000000000000000001"+"20010db8000000000000000000000002"+"00000018"+"000000"+"06",
+	assert.Equal(t, "20010db8000000000000000000000001"+"20010db8000000000000000000000014"+"00000018"+"000000"+"06",
 		v.Steps[0].Checksum.PseudoHeader)
 	assert.Equal(t, "good", v.Steps[0].Checksum.Status)
 }
@@ -234,7 +238,7 @@ func TestStepOps(t *testing.T) {
 	assert.Equal(t, []string{"b", "a"}, []string{v.Steps[0].Dir, v.Steps[1].Dir})
 	v = decodeView(t, Update(v.State, "add", 1, ""))
 	require.Len(t, v.Steps, 3)
-	assert.Equal(t, "40000 > 80: Flags [none], seq 0, win 64240, length 0", v.Steps[2].Label)
+	assert.Equal(t, "50000 > 80: Flags [none], seq 0, win 65535, length 0", v.Steps[2].Label, "ports and window of the endpoints")
 	v = decodeView(t, Update(v.State, "del", 0, ""))
 	require.Len(t, v.Steps, 2)
 	v = decodeView(t, Update(v.State, "del", 5, ""))

@@ -31,7 +31,7 @@ func ImportCapture(file []byte) []byte {
 			msg = "only the first " + strconv.Itoa(MaxSteps) + " segments of the connection were imported"
 			return false
 		}
-		st.Steps = append(st.Steps, Step{FromB: fromB, Mode: CheckFixed, Seg: append([]byte(nil), s.tcp...)})
+		st.Steps = append(st.Steps, Step{FromB: fromB, Mode: CheckFixed, Seg: append([]byte(nil), s.tcp...), TOS: s.tos})
 		return true
 	})
 	if err != nil {
@@ -54,7 +54,7 @@ func ExportPcap(text string) ([]byte, error) {
 	segs := make([]segment, len(st.Steps))
 	for i := range st.Steps {
 		s := &st.Steps[i]
-		segs[i] = segment{st.src(s), st.dst(s), s.Seg}
+		segs[i] = segment{st.src(s), st.dst(s), s.TOS, s.Seg}
 	}
 	return appendPcap(nil, segs), nil
 }

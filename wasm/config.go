@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/tcpwire/tcpwire/handshake"
 )
 
 // Config holds the settings of the two endpoints a scenario is built from,
@@ -12,7 +14,7 @@ import (
 type Config struct {
 	Port   [2]uint16
 	ISN    [2]uint32
-	Window [2]uint16
+	Window [2]uint32
 	// MSS is the Maximum Segment Size offered on the SYN, 0 for none.
 	MSS [2]uint16
 	// WScale is the Window Scale shift offered on the SYN, -1 for none.
@@ -21,19 +23,14 @@ type Config struct {
 	SACK, TS [2]bool
 }
 
-var (
-	defaultA      = netip.MustParseAddr("192.0.2.1")
-	defaultB      = netip.MustParseAddr("192.0.2.2")
-	defaultConfig = Config{
-		Port:   [2]uint16{40000, 80},
-		ISN:    [2]uint32{1000, 5000},
-		Window: [2]uint16{64240, 65160},
-		MSS:    [2]uint16{1460, 1460},
-		WScale: [2]int8{7, 7},
-		SACK:   [2]bool{true, true},
-		TS:     [2]bool{false, false},
-	}
-)
+// The defaults are the endpoints the handshake package's scenarios start
+// from.
+var defaultA, defaultB, defaultConfig = func() (a, b netip.Addr, c Config) {
+	st := State{}
+	client, server := handshake.DefaultEndpoints()
+	st.configFrom(&handshake.Scenario{Client: client, Server: server})
+	return st.A, st.B, st.Config
+}()
 
 // Config keys in the state text: a side letter, a for A and b for B,
 // followed by one of these.
@@ -61,7 +58,7 @@ func (c *Config) set(key, val string) error {
 	case keyISN:
 		return setUint(&c.ISN[side], val, 32)
 	case keyWindow:
-		return setUint(&c.Window[side], val, 16)
+		return setUint(&c.Window[side], val, 32)
 	case keyMSS:
 		return setUint(&c.MSS[side], val, 16)
 	case keyWScale:

@@ -30,8 +30,11 @@ import (
 //	del       -                        removes it
 //	up, down  -                        moves it
 //	addr      a=IP or b=IP             sets an endpoint's address
-//	config    key=value                sets a scenario setting and rebuilds
-//	scenario  name                     builds the named scenario ("" to start empty)
+//	tos       0..255                   sets the IP TOS / Traffic Class byte
+//	fix       finding index            applies the fix the checker gives for a finding
+//	carry     -                        rebuilds the steps after it from the scenario
+//	config    key=value                sets an endpoint setting and rebuilds the scenario
+//	scenario  name                     builds the named scenario with its own endpoints ("" to start empty)
 //
 // Setting the checksum field puts the step in fixed mode.
 func Update(text, op string, step int, arg string) []byte {
@@ -168,7 +171,7 @@ func (st *State) apply(op string, i int, arg string) error {
 			}
 			n = Step{FromB: s.FromB, Mode: s.Mode, Seg: slices.Clone(s.Seg)}
 		} else {
-			h := header.Header{SrcPort: st.Config.Port[0], DstPort: st.Config.Port[1], Window: st.Config.Window[0]}
+			h := header.Header{SrcPort: st.Config.Port[0], DstPort: st.Config.Port[1], Window: uint16(min(st.Config.Window[0], 65535))}
 			n.Seg, _ = h.AppendBinary(nil)
 		}
 		i = min(max(i, -1), len(st.Steps)-1)
@@ -221,11 +224,35 @@ func (st *State) apply(op string, i int, arg string) error {
 			return errors.New(key + ": " + err.Error())
 		}
 		if st.Scenario != "" {
-			return st.build(st.Scenario)
+			return st.build(st.Scenario, false)
 		}
 		return nil
 	case "scenario":
-		return st.build(arg)
+		return st.build(arg, true)
+	case "tos":
+		if err := needStep(); err != nil {
+			return err
+		}
+		n, err := strconv.ParseUint(strings.TrimSpace(arg), 0, 8)
+		if err != nil {
+			return errors.New("TOS must be a number from 0 to 255")
+		}
+		s.TOS = uint8(n)
+		return nil
+	case "fix":
+		if err := needStep(); err != nil {
+			return err
+		}
+		k, err := strconv.Atoi(arg)
+		if err != nil {
+			return errors.New("finding index is not a number")
+		}
+		return st.fix(i, k)
+	case "carry":
+		if err := needStep(); err != nil {
+			return err
+		}
+		return st.carry(i)
 	}
 	return errors.New("unknown op " + strconv.Quote(op))
 }

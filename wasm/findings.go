@@ -1,78 +1,79 @@
 package main
 
 import (
-	"errors"
+	"strconv"
 
-	"github.com/tcpwire/tcpwire/checksum"
-	"github.com/tcpwire/tcpwire/header"
+	"github.com/tcpwire/tcpwire/handshake"
 )
 
-// writeFindings writes the verdict of step i and the findings behind it.
-func writeFindings(w *jsonWriter, st *State, i int, decodeErr error) {
-	s := &st.Steps[i]
+// writeVerdict writes the checker's verdict on a step: the worst severity
+// of its findings ("ok" when it has none), the findings, and both endpoints
+// after the step.
+func writeVerdict(w *jsonWriter, v *verdict) {
 	verdict := "ok"
+	worst := handshake.Note
 	w.key("findings")
 	w.arr()
-	if decodeErr != nil {
-		var herr *header.Error
-		errors.As(decodeErr, &herr)
-		sev := "error"
-		if herr != nil && herr.Warning() {
-			sev = "warning"
+	for k, f := range v.findings {
+		if f.Severity > handshake.Note && (verdict == "ok" || f.Severity > worst) {
+			worst, verdict = f.Severity, f.Severity.String()
 		}
-		verdict = worse(verdict, sev)
 		w.obj()
-		w.kstr("severity", sev)
-		w.kstr("code", "malformed")
-		w.kstr("rule", "RFC 9293 §3.1")
-		w.kstr("msg", decodeErr.Error())
-		w.endObj()
-	}
-	if len(s.Seg) >= header.MinLen {
-		src, dst := st.src(s), st.dst(s)
-		switch checksum.Classify(src, dst, s.Seg, len(s.Seg)) {
-		case checksum.Bad:
-			want, _ := checksum.TCP(src, dst, s.Seg)
-			verdict = worse(verdict, "error")
+		w.kstr("severity", f.Severity.String())
+		w.kstr("code", string(f.Code))
+		w.kstr("rule", f.Rule)
+		w.kstr("field", string(f.Field))
+		if f.Seen != "" {
+			w.kstr("seen", f.Seen)
+		}
+		if f.Expected != "" {
+			w.kstr("expected", f.Expected)
+		}
+		w.kstr("msg", f.Message)
+		if f.Fix != nil {
+			w.key("fix")
 			w.obj()
-			w.kstr("severity", "error")
-			w.kstr("code", "checksum_bad")
-			w.kstr("rule", "RFC 9293 §3.1")
-			w.kstr("field", fieldChecksum)
-			w.kuint("seen", uint64(fields[16].get(s.Seg)))
-			w.kuint("expected", uint64(want))
-			w.kstr("msg", "the checksum does not verify over the pseudo-header, header and payload")
-			writeFix(w, "mode", "auto", "compute the checksum")
-			w.endObj()
-		case checksum.Partial:
-			w.obj()
-			w.kstr("severity", "note")
-			w.kstr("code", "checksum_partial")
-			w.kstr("rule", "RFC 9293 §3.1")
-			w.kstr("field", fieldChecksum)
-			w.kstr("msg", "the field holds the pseudo-header sum only: captured before checksum offload filled it in")
+			w.kstr("op", "fix")
+			w.kstr("arg", strconv.Itoa(k))
+			w.kstr("label", f.Fix.Text)
 			w.endObj()
 		}
+		w.endObj()
 	}
 	w.endArr()
 	w.kstr("verdict", verdict)
-}
-
-func writeFix(w *jsonWriter, op, arg, label string) {
-	w.key("fix")
-	w.obj()
-	w.kstr("op", op)
-	w.kstr("arg", arg)
-	w.kstr("label", label)
-	w.endObj()
-}
-
-var severityRank = map[string]int{"ok": 0, "note": 0, "warning": 1, "error": 2}
-
-// worse returns the more severe of a verdict and a finding's severity.
-func worse(verdict, sev string) string {
-	if severityRank[sev] > severityRank[verdict] {
-		return sev
+	w.key("after")
+	w.arr()
+	for _, snap := range v.after {
+		w.obj()
+		w.kstr("state", snap.State.String())
+		t := &snap.TCB
+		w.key("tcb")
+		w.obj()
+		w.kuint("ISS", uint64(t.ISS))
+		w.kuint("IRS", uint64(t.IRS))
+		w.kuint("SND.UNA", uint64(t.SndUna))
+		w.kuint("SND.NXT", uint64(t.SndNxt))
+		w.kuint("SND.WND", uint64(t.SndWnd))
+		w.kuint("RCV.NXT", uint64(t.RcvNxt))
+		w.kuint("RCV.WND", uint64(t.RcvWnd))
+		w.endObj()
+		w.endObj()
 	}
-	return verdict
+	w.endArr()
+}
+
+// Scenarios returns the catalogue of scenarios as a JSON array of
+// {"name", "description"}.
+func Scenarios() []byte {
+	w := &jsonWriter{}
+	w.arr()
+	for _, s := range handshake.Scenarios() {
+		w.obj()
+		w.kstr("name", s.Name)
+		w.kstr("description", s.Description)
+		w.endObj()
+	}
+	w.endArr()
+	return w.b
 }

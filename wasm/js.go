@@ -18,6 +18,9 @@ func register() {
 	api.Set("update", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return string(Update(arg(args, 0).String(), arg(args, 1).String(), arg(args, 2).Int(), arg(args, 3).String()))
 	}))
+	api.Set("scenarios", js.FuncOf(func(js.Value, []js.Value) any {
+		return string(Scenarios())
+	}))
 	api.Set("importHex", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return string(ImportHex(arg(args, 0).String()))
 	}))

@@ -33,6 +33,7 @@ const (
 // segment is one TCP segment found in a capture.
 type segment struct {
 	src, dst netip.Addr
+	tos      uint8
 	tcp      []byte
 }
 
@@ -189,7 +190,7 @@ func parseIP(b []byte) (segment, bool) {
 			return segment{}, false
 		}
 		end := min(total, len(b))
-		return segment{netip.AddrFrom4([4]byte(b[12:16])), netip.AddrFrom4([4]byte(b[16:20])), b[ihl:end]}, true
+		return segment{netip.AddrFrom4([4]byte(b[12:16])), netip.AddrFrom4([4]byte(b[16:20])), b[1], b[ihl:end]}, true
 	case 6:
 		if len(b) < 40 {
 			return segment{}, false
@@ -215,7 +216,8 @@ func parseIP(b []byte) (segment, bool) {
 		if off > end {
 			return segment{}, false
 		}
-		return segment{netip.AddrFrom16([16]byte(b[8:24])), netip.AddrFrom16([16]byte(b[24:40])), b[off:end]}, true
+		tclass := b[0]<<4 | b[1]>>4
+		return segment{netip.AddrFrom16([16]byte(b[8:24])), netip.AddrFrom16([16]byte(b[24:40])), tclass, b[off:end]}, true
 	}
 	return segment{}, false
 }
@@ -232,7 +234,7 @@ func appendPcap(b []byte, segs []segment) []byte {
 	b = le.AppendUint32(b, 262144)
 	b = le.AppendUint32(b, linkRaw)
 	for i, s := range segs {
-		ip := ipHeader(s.src, s.dst, len(s.tcp))
+		ip := ipHeader(s.src, s.dst, s.tos, len(s.tcp))
 		n := uint32(len(ip) + len(s.tcp))
 		b = le.AppendUint32(b, 1767225600) // 2026-01-01T00:00:00Z
 		b = le.AppendUint32(b, uint32(i)*1000)
@@ -246,11 +248,12 @@ func appendPcap(b []byte, segs []segment) []byte {
 
 // ipHeader returns an IPv4 (RFC 791 §3.1, don't fragment, TTL 64, header
 // checksum filled in) or IPv6 (RFC 8200 §3, hop limit 64) header for a TCP
-// segment of n bytes.
-func ipHeader(src, dst netip.Addr, n int) []byte {
+// segment of n bytes sent with the TOS or Traffic Class byte tos.
+func ipHeader(src, dst netip.Addr, tos uint8, n int) []byte {
 	if src.Is4() {
 		h := make([]byte, 20, 20+n)
 		h[0] = 0x45
+		h[1] = tos
 		binary.BigEndian.PutUint16(h[2:], uint16(20+n))
 		h[6] = 0x40
 		h[8] = 64
@@ -261,7 +264,8 @@ func ipHeader(src, dst netip.Addr, n int) []byte {
 		return h
 	}
 	h := make([]byte, 40, 40+n)
-	h[0] = 0x60
+	h[0] = 0x60 | tos>>4
+	h[1] = tos << 4
 	binary.BigEndian.PutUint16(h[4:], uint16(n))
 	h[6] = checksum.ProtocolTCP
 	h[7] = 64

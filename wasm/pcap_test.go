@@ -39,7 +39,7 @@ func TestReadCaptureMatchesCapturePackage(t *testing.T) {
 					continue
 				}
 				require.NoError(t, err)
-				want = append(want, segment{p.Src, p.Dst, bytes.Clone(p.TCP)})
+				want = append(want, segment{p.Src, p.Dst, p.TOS, bytes.Clone(p.TCP)})
 			}
 			var got []segment
 			require.NoError(t, readCapture(file, func(s segment) bool {
@@ -51,6 +51,7 @@ func TestReadCaptureMatchesCapturePackage(t *testing.T) {
 				assert.Equal(t, want[i].src, got[i].src, "segment %d source", i)
 				assert.Equal(t, want[i].dst, got[i].dst, "segment %d destination", i)
 				assert.Equal(t, want[i].tcp, got[i].tcp, "segment %d bytes", i)
+				assert.Equal(t, want[i].tos, got[i].tos, "segment %d TOS", i)
 			}
 		})
 	}

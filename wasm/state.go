@@ -20,7 +20,9 @@ const MaxSteps = 64
 //	a=192.0.2.1&b=192.0.2.2&sel=0&s=aa<hex>&s=ba<hex>…
 //
 // where each s holds one step: its direction (a: A to B, b: B to A), its
-// checksum mode (a: auto, f: fixed, w: wrong) and the segment in hex.
+// checksum mode (a: auto, f: fixed, w: wrong), the segment in hex and, if
+// not zero, a dot and the TOS byte in decimal. The other keys hold the
+// scenario (sc) and the endpoints' settings (see Config).
 type State struct {
 	A, B netip.Addr
 	// Scenario is the scenario the steps were built from, "" if none.
@@ -38,6 +40,9 @@ type Step struct {
 	Mode  CheckMode
 	// Seg is the TCP segment, header and payload, as sent.
 	Seg []byte
+	// TOS is the IPv4 TOS or IPv6 Traffic Class byte the segment travels
+	// with; its low two bits are the ECN codepoint (RFC 3168 §5).
+	TOS uint8
 }
 
 // CheckMode says where a step's checksum field comes from.
@@ -136,11 +141,18 @@ func ParseState(text string) (State, error) {
 			if !ok {
 				return fail("unknown checksum mode " + strconv.Quote(val[1:2]))
 			}
-			seg, err := parseHex(val[2:])
+			segHex, tosText, hasTOS := strings.Cut(val[2:], ".")
+			seg, err := parseHex(segHex)
 			if err != nil {
 				return fail("segment is not hex")
 			}
-			st.Steps = append(st.Steps, Step{FromB: val[0] == 'b', Mode: mode, Seg: seg})
+			var tos uint64
+			if hasTOS {
+				if tos, err = strconv.ParseUint(tosText, 10, 8); err != nil {
+					return fail("TOS must be 0 to 255")
+				}
+			}
+			st.Steps = append(st.Steps, Step{FromB: val[0] == 'b', Mode: mode, Seg: seg, TOS: uint8(tos)})
 		default:
 			if err := st.Config.set(key, val); err != nil {
 				return fail(err.Error())
@@ -192,6 +204,9 @@ func (st *State) AppendText(b []byte) []byte {
 		b = append(b, "&s="...)
 		b = append(b, dir, s.Mode.String()[0])
 		b = hex.AppendEncode(b, s.Seg)
+		if s.TOS != 0 {
+			b = strconv.AppendUint(append(b, '.'), uint64(s.TOS), 10)
+		}
 	}
 	return b
 }

@@ -24,10 +24,12 @@ func view(st *State, msg string) []byte {
 	w.kstr("scenario", st.Scenario)
 	w.kint("sel", st.Sel)
 	writeConfig(w, &st.Config)
+	w.kbool("follows", st.follows() != nil)
+	verdicts := st.check()
 	w.key("steps")
 	w.arr()
 	for i := range st.Steps {
-		writeStep(w, st, i)
+		writeStep(w, st, i, &verdicts[i])
 	}
 	w.endArr()
 	w.endObj()
@@ -51,7 +53,7 @@ func writeConfig(w *jsonWriter, c *Config) {
 	w.endArr()
 }
 
-func writeStep(w *jsonWriter, st *State, i int) {
+func writeStep(w *jsonWriter, st *State, i int, v *verdict) {
 	s := &st.Steps[i]
 	w.obj()
 	if s.FromB {
@@ -61,6 +63,7 @@ func writeStep(w *jsonWriter, st *State, i int) {
 	}
 	w.kstr("hex", hexString(s.Seg))
 	w.kint("len", len(s.Seg))
+	w.kuint("tos", uint64(s.TOS))
 
 	var h header.Header
 	err := h.Decode(s.Seg)
@@ -107,8 +110,8 @@ func writeStep(w *jsonWriter, st *State, i int) {
 			w.kstr("payloadText", string(h.Payload))
 		}
 	}
-	writeChecksum(w, st, s)
-	writeFindings(w, st, i, err)
+	writeChecksum(w, st, s, v.status)
+	writeVerdict(w, v)
 	w.endObj()
 }
 
@@ -142,7 +145,7 @@ func writeOptions(w *jsonWriter, h *header.Header) {
 	}
 }
 
-func writeChecksum(w *jsonWriter, st *State, s *Step) {
+func writeChecksum(w *jsonWriter, st *State, s *Step, status checksum.Status) {
 	w.key("checksum")
 	w.obj()
 	w.kstr("mode", s.Mode.String())
@@ -152,7 +155,7 @@ func writeChecksum(w *jsonWriter, st *State, s *Step) {
 		if want, err := checksum.TCP(src, dst, s.Seg); err == nil {
 			w.kuint("correct", uint64(want))
 		}
-		w.kstr("status", checksum.Classify(src, dst, s.Seg, len(s.Seg)).String())
+		w.kstr("status", status.String())
 	}
 	ph := pseudoHeader(src, dst, len(s.Seg))
 	w.kstr("pseudoHeader", hexString(ph))

@@ -10,6 +10,7 @@ const $ = (id) => document.getElementById(id);
 let engine = null;
 let view = null;
 let typing = null; // the control whose edits replace the current history entry
+const defaultScenario = "open-data-close";
 
 function status(msg, isError = false) {
   const el = $("status");
@@ -60,7 +61,8 @@ function load(hash) {
     show(JSON.parse(engine.update(decodeURIComponent(text), "", -1, "")), { push: false });
   } else {
     const v = JSON.parse(engine.update("", "", -1, ""));
-    const first = (JSON.parse(engine.scenarios?.() ?? "[]")[0] || {}).name;
+    const names = JSON.parse(engine.scenarios()).map((s) => s.name);
+    const first = names.includes(defaultScenario) ? defaultScenario : names[0];
     show(first ? JSON.parse(engine.update(v.state, "scenario", -1, first)) : v, { push: false });
   }
 }
@@ -88,10 +90,8 @@ function wire() {
   const picker = $("scenario");
   picker.replaceChildren();
   picker.append(new Option("Empty: start with no steps", ""));
-  for (const s of JSON.parse(engine.scenarios?.() ?? "[]")) {
-    const o = new Option(s.title || s.name, s.name);
-    if (s.description) o.title = s.description;
-    picker.append(o);
+  for (const s of JSON.parse(engine.scenarios())) {
+    picker.append(new Option(`${s.name}: ${s.description}`, s.name));
   }
   $("scenario-form").addEventListener("submit", (e) => {
     e.preventDefault();

@@ -10,6 +10,9 @@ let apply, $;
 
 export function render(view, ctx) {
   ({ apply, $ } = ctx);
+  const picker = $("scenario");
+  if (document.activeElement !== picker) picker.value = view.scenario;
+  $("carry").disabled = !view.follows;
   renderEndpoints(view);
   renderLadder(view);
   const step = view.steps[view.sel];
@@ -47,7 +50,7 @@ function renderEndpoints(view) {
       input({ id: `ep-${side}-addr`, label: "Address", value: view[side], op: "addr", key: side, attrs: { inputmode: "text" } }),
       cfg("port", "Port", c.port, { max: 65535 }),
       cfg("isn", "Initial sequence number", c.isn, { max: 4294967295 }),
-      cfg("win", "Window", c.win, { max: 65535 }),
+      cfg("win", "Receive window (octets)", c.win, { max: 4294967295 }),
       cfg("mss", "MSS offered (0: none)", c.mss, { max: 65535 }),
       input({ id: `ep-${side}-ws`, label: "Window scale (empty: none)", value: c.ws < 0 ? "" : c.ws, op: "config", key: side + "ws", type: "number", attrs: { min: 0, max: 14 } }),
       checkbox({ id: `ep-${side}-sack`, label: "SACK permitted", checked: c.sack, onchange: (el) => apply("config", -1, `${side}sack=${el.checked ? 1 : 0}`, { control: el }) }),
@@ -62,7 +65,8 @@ function stateLine(after) {
   return h("div", { class: "states" }, after.map((e, i) =>
     h("div", { class: "tcb " + (i === 0 ? "tcb-a" : "tcb-b") },
       h("span", { class: "state-name" }, (i === 0 ? "A " : "B ") + e.state),
-      e.tcb && h("dl", {}, Object.entries(e.tcb).flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))])))));
+      e.tcb && h("dl", { "aria-label": (i === 0 ? "A" : "B") + " TCB after the step" },
+        Object.entries(e.tcb).map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(v))))))));
 }
 
 function renderLadder(view) {
@@ -149,6 +153,8 @@ function renderFields(step, i) {
   }
   const flagSet = h("fieldset", { class: "flagset" }, h("legend", {}, "Flags"), flags);
   numbers.splice(6, 0, flagSet); // after reserved, where the flags sit on the wire
+  numbers.push(input({ id: "f-tos", label: "IP TOS / Traffic Class", value: step.tos, op: "tos", step: i, type: "number",
+    attrs: { min: 0, max: 255 }, hint: "not in the TCP header; low 2 bits: ECN (RFC 3168 §5)" }));
   replace($("fields"), numbers);
 }
 
