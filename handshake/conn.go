@@ -119,7 +119,10 @@ func (c *conn) send(x Side, h *header.Header, plen uint32, tos uint8, e *emitter
 	X, Y := &c.ep[x], &c.ep[x.Peer()]
 	syn, fin, rst, ack := has(h, header.SYN), has(h, header.FIN), has(h, header.RST), has(h, header.ACK)
 	c.checkFlags(x, h, tos, e)
-	c.checkOptions(x, h, e)
+	if !syn || !X.synSent || h.Seq == X.tcb.ISS {
+		// The options of a SYN that does not belong here do not count.
+		c.checkOptions(x, h, e)
+	}
 	if ts, ok := h.Options.Timestamps(); ok {
 		defer func() { X.tsVal, X.tsSent = ts.Value, true }()
 	}
