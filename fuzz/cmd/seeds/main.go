@@ -17,6 +17,7 @@ import (
 
 	"github.com/tcpwire/tcpwire/fuzz/differential"
 	"github.com/tcpwire/tcpwire/fuzz/samples"
+	"github.com/tcpwire/tcpwire/handshake"
 )
 
 // buildPrograms are FuzzBuild inputs after the fixed fields and payload
@@ -97,6 +98,21 @@ func main() {
 		}
 		data[0], data[1], data[2], data[3] = byte(n), 0xff, 0xff, byte(n*3)
 		c.add("checksums", "FuzzSum", fmt.Sprintf("ones-%d", n), data)
+	}
+	for i, in := range handshake.Scenarios() {
+		n := byte(i)
+		c.add("handshakes", "FuzzChecker", in.Name, []byte{n})
+		c.add("handshakes", "FuzzScenario", in.Name, []byte{n})
+		// Drop, duplicate, swap, corrupt the flags byte, cut short, insert
+		// a raw bare ACK from the server, forget the addresses, mark CE.
+		c.add("handshakes", "FuzzChecker", in.Name+"-mutated", []byte{n,
+			0, 1, 1, 2, 2, 0, 3, 1, 13, 0x04, 4, 2, 30,
+			0x85, 1, 20, 0x1f, 0x90, 0xc3, 0x50, 0, 0, 0x13, 0x89, 0, 0, 0x03, 0xe9, 0x50, 0x10, 0xff, 0xff, 0, 0, 0, 0,
+			6, 3, 7, 2, 3})
+		// IPv6, ISNs near the wrap, no options on one side, largest shift.
+		c.add("handshakes", "FuzzScenario", in.Name+"-v6-wrap", []byte{n, 1,
+			0xff, 0xff, 0xff, 0xf0, 0xff, 0xff, 0xff, 0xff, 0x05, 0xb4, 0xe7, 0xff, 0xff,
+			0xff, 0xff, 0xff, 0x00, 0, 0, 0, 1, 0x02, 0x18, 0x00, 0x10, 0x00})
 	}
 	fixed := []byte{0xa4, 0x6e, 0x1f, 0x90, 0x6f, 0x3c, 0x5b, 0x0d, 0, 0, 0, 0, 0x00, 0x02, 0xff, 0xd7, 0, 0, 0, 0}
 	for name, ops := range buildPrograms {

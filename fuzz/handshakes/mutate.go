@@ -1,0 +1,149 @@
+package handshakes
+
+import (
+	"net/netip"
+	"os"
+	"slices"
+
+	"github.com/tcpwire/tcpwire/handshake"
+	"github.com/tcpwire/tcpwire/header"
+)
+
+// reader hands out the bytes of a fuzz input, and zeros once they run out.
+type reader struct{ b []byte }
+
+func (r *reader) byte() byte {
+	if len(r.b) == 0 {
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *reader) u16() uint16 { return uint16(r.byte())<<8 | uint16(r.byte()) }
+func (r *reader) u32() uint32 { return uint32(r.u16())<<16 | uint32(r.u16()) }
+
+func (r *reader) bytes(n int) []byte {
+	n = min(n, len(r.b))
+	p := r.b[:n]
+	r.b = r.b[n:]
+	return p
+}
+
+// scenario builds the catalogue scenario b selects.
+func scenario(b byte) (*handshake.Scenario, error) {
+	infos := handshake.Scenarios()
+	return handshake.New(infos[int(b)%len(infos)].Name)
+}
+
+// Mutate builds the catalogue scenario b[0] selects and changes its
+// segments as the rest of b says, one operation per byte and its
+// arguments: drop, duplicate, swap with the next, XOR a byte, cut short
+// (keeping the IP length, as a snap length does), insert raw bytes from
+// either side, forget the addresses, or set the IP TOS byte. It returns
+// the segments, which share no memory with the scenario.
+func Mutate(b []byte) ([]handshake.Segment, error) {
+	r := &reader{b: b}
+	s, err := scenario(r.byte())
+	if err != nil {
+		return nil, err
+	}
+	segs := s.Segments()
+	for i := range segs {
+		segs[i].TCP = slices.Clone(segs[i].TCP)
+	}
+	for len(r.b) > 0 && len(segs) < 64 {
+		op := r.byte()
+		i := int(r.byte())
+		if len(segs) == 0 {
+			i = 0
+		} else {
+			i %= len(segs)
+		}
+		switch op % 8 {
+		case 0:
+			if len(segs) > 0 {
+				segs = slices.Delete(segs, i, i+1)
+			}
+		case 1:
+			if len(segs) > 0 {
+				d := segs[i]
+				d.TCP = slices.Clone(d.TCP)
+				segs = slices.Insert(segs, i, d)
+			}
+		case 2:
+			if i+1 < len(segs) {
+				segs[i], segs[i+1] = segs[i+1], segs[i]
+			}
+		case 3:
+			at, v := int(r.byte()), r.byte()
+			if len(segs) > 0 && len(segs[i].TCP) > 0 {
+				segs[i].TCP[at%len(segs[i].TCP)] ^= v
+			}
+		case 4:
+			if len(segs) > 0 {
+				seg := &segs[i]
+				if seg.Length == 0 {
+					seg.Length = len(seg.TCP)
+				}
+				seg.TCP = seg.TCP[:int(r.byte())%(len(seg.TCP)+1)]
+			}
+		case 5:
+			from := s.Client.Addr
+			to := s.Server.Addr
+			if op&0x80 != 0 {
+				from, to = to, from
+			}
+			raw := slices.Clone(r.bytes(int(r.byte() % 80)))
+			segs = slices.Insert(segs, i, handshake.Segment{Src: from.Addr(), Dst: to.Addr(), TCP: raw})
+		case 6:
+			if len(segs) > 0 {
+				segs[i].Src, segs[i].Dst = netip.Addr{}, netip.Addr{}
+			}
+		case 7:
+			if len(segs) > 0 {
+				segs[i].TOS = r.byte()
+			}
+		}
+	}
+	return segs, nil
+}
+
+// Configure builds the catalogue scenario b[0] selects with endpoints
+// changed as the rest of b says, within what a sound connection allows:
+// any ISNs and timestamp clocks, either address family, MSS from 536 up,
+// window scaling, SACK and timestamps offered or not, shifts up to 14, and
+// windows large enough, after scaling, for the scenarios' payloads.
+func Configure(b []byte) (*handshake.Scenario, error) {
+	r := &reader{b: b}
+	s, err := scenario(r.byte())
+	if err != nil {
+		return nil, err
+	}
+	v6 := r.byte()&1 == 1
+	for i, ep := range []*handshake.Endpoint{&s.Client, &s.Server} {
+		ep.ISN = header.Seq(r.u32())
+		ep.TSClock = r.u32()
+		ep.MSS = max(536, r.u16())
+		flags := r.byte()
+		ep.WindowScale = flags&1 != 0
+		ep.SACKPermitted = flags&2 != 0
+		ep.Timestamps = flags&4 != 0
+		ep.Shift = (flags >> 4) % 15
+		ep.Window = max(uint32(r.u16()), 4096) << ep.Shift
+		if v6 {
+			ip := netip.AddrFrom16([16]byte{0x20, 0x01, 0x0d, 0xb8, 15: byte(1 + i)})
+			ep.Addr = netip.AddrPortFrom(ip, ep.Addr.Port())
+		}
+	}
+	if s.Name == "simultaneous-open" && os.Getenv("TCPWIRE_FUZZ_ASYMMETRIC_SIMOPEN") == "" {
+		// The builder answers a crossing SYN with the options its own
+		// endpoint offers, not those both offered (a Window Scale option in
+		// a SYN,ACK answering a SYN without one: wscale_unsolicited); until
+		// that is fixed, both ends offer the same options here.
+		s.Server.WindowScale, s.Server.SACKPermitted, s.Server.Timestamps =
+			s.Client.WindowScale, s.Client.SACKPermitted, s.Client.Timestamps
+	}
+	return s, s.Build()
+}
