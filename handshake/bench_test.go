@@ -121,4 +121,6 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-func netipPort(a netip.AddrPort, port uint16) netip.AddrPort { return netip.AddrPortFrom(a.Addr(), port) }
+func netipPort(a netip.AddrPort, port uint16) netip.AddrPort {
+	return netip.AddrPortFrom(a.Addr(), port)
+}

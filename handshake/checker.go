@@ -104,6 +104,10 @@ func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, 
 	st = s.Checksum()
 	if err := h.Decode(s.TCP); err != nil {
 		he, isH := err.(*header.Error)
+		field := FieldHeader
+		if isH && he.Option != 0 {
+			field = FieldOptions
+		}
 		switch {
 		case isH && he.Warning():
 		case len(s.TCP) < s.tcpLen() && len(s.TCP) >= header.MinLen:
@@ -114,7 +118,7 @@ func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, 
 			off := fixed[12] >> 4
 			fixed[12] = fixed[12]&0x0f | 5<<4
 			if h.Decode(fixed[:]) != nil || off < 5 || int(off)*4 > s.tcpLen() {
-				e.add(Error, CodeMalformed, ruleHeader, FieldOptions, err.Error(), "", "the header cannot be decoded: "+err.Error(), nil)
+				e.add(Error, CodeMalformed, ruleHeader, field, err.Error(), "", "the header cannot be decoded: "+err.Error(), nil)
 				return st, false, false
 			}
 			h.DataOffset = off
@@ -123,7 +127,7 @@ func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, 
 			// Too little was captured to say anything.
 			return st, false, false
 		default:
-			e.add(Error, CodeMalformed, ruleHeader, FieldOptions, err.Error(), "", "the header cannot be decoded: "+err.Error(), nil)
+			e.add(Error, CodeMalformed, ruleHeader, field, err.Error(), "", "the header cannot be decoded: "+err.Error(), nil)
 			return st, false, false
 		}
 	}

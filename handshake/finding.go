@@ -58,41 +58,42 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // documentation lists every code with its severity and source.
 type Code string
 
-// The codes the checker reports.
+// The codes the checker reports; the package documentation gives the
+// severity, source and fix of each.
 const (
-	CodeMalformed         Code = "malformed"
-	CodeChecksumBad       Code = "checksum_bad"
-	CodeAckNonzero        Code = "ack_nonzero"
-	CodeUrgentNonzero     Code = "urgent_nonzero"
-	CodeReservedNonzero   Code = "reserved_nonzero"
-	CodeAckMissing        Code = "ack_missing"
-	CodeAckUnacceptable   Code = "ack_unacceptable"
-	CodeAckLostSegment    Code = "ack_lost_segment"
-	CodeRSTUnacceptable   Code = "rst_unacceptable"
-	CodeRSTChallenge      Code = "rst_challenge"
-	CodeSYNUnexpected     Code = "syn_unexpected"
-	CodeSeqUnacceptable   Code = "seq_unacceptable"
-	CodeDataAfterFIN      Code = "data_after_fin"
-	CodePrevNotCaptured   Code = "previous_segment_not_captured"
-	CodeRetransmission    Code = "retransmission"
-	CodeOutOfOrder        Code = "out_of_order"
-	CodeDupAck            Code = "dup_ack"
-	CodeKeepAlive         Code = "keep_alive"
-	CodeZeroWindowProbe   Code = "zero_window_probe"
-	CodeZeroWindow        Code = "zero_window"
-	CodeMSSAbsent         Code = "mss_absent"
-	CodeMSSPresent        Code = "mss_present"
-	CodeWScalePresent     Code = "wscale_present"
-	CodeSACKPermPresent   Code = "sack_perm_present"
-	CodeWScaleExceeds14   Code = "window_scale_shift_exceeds_14"
-	CodeWScaleUnsolicited Code = "wscale_unsolicited"
-	CodeTSUnsolicited     Code = "ts_unsolicited"
-	CodeSACKNotPermitted  Code = "sack_not_permitted"
-	CodeTSNotNegotiated   Code = "ts_not_negotiated"
-	CodeTSMissing         Code = "ts_missing"
-	CodeECNUnsolicited    Code = "ecn_unsolicited"
-	CodeECNNotNegotiated  Code = "ecn_not_negotiated"
-	CodeECTNotNegotiated  Code = "ect_not_negotiated"
+	CodeMalformed         Code = "malformed"                     // the header cannot be decoded
+	CodeChecksumBad       Code = "checksum_bad"                  // the checksum does not verify
+	CodeAckNonzero        Code = "ack_nonzero"                   // an acknowledgment number without ACK (on SYN or RST)
+	CodeUrgentNonzero     Code = "urgent_nonzero"                // an urgent pointer without URG
+	CodeReservedNonzero   Code = "reserved_nonzero"              // a reserved flag bit set
+	CodeAckMissing        Code = "ack_missing"                   // a segment after the initial SYN without ACK
+	CodeAckUnacceptable   Code = "ack_unacceptable"              // an ACK that SYN-SENT or SYN-RECEIVED cannot accept
+	CodeAckLostSegment    Code = "ack_lost_segment"              // an ACK of data not sent (or not captured)
+	CodeRSTUnacceptable   Code = "rst_unacceptable"              // a RST the receiver ignores
+	CodeRSTChallenge      Code = "rst_challenge"                 // a RST in the window but not at RCV.NXT
+	CodeSYNUnexpected     Code = "syn_unexpected"                // a SYN in a connection under way
+	CodeSeqUnacceptable   Code = "seq_unacceptable"              // a segment outside the receive window
+	CodeDataAfterFIN      Code = "data_after_fin"                // data or FIN past the sender's FIN
+	CodePrevNotCaptured   Code = "previous_segment_not_captured" // a gap before the segment
+	CodeRetransmission    Code = "retransmission"                // data sent again
+	CodeOutOfOrder        Code = "out_of_order"                  // a segment that fills an earlier gap
+	CodeDupAck            Code = "dup_ack"                       // a duplicate ACK
+	CodeKeepAlive         Code = "keep_alive"                    // a keep-alive
+	CodeZeroWindowProbe   Code = "zero_window_probe"             // a zero-window probe
+	CodeZeroWindow        Code = "zero_window"                   // a zero window advertised
+	CodeMSSAbsent         Code = "mss_absent"                    // a SYN without MSS
+	CodeMSSPresent        Code = "mss_present"                   // MSS on a segment without SYN
+	CodeWScalePresent     Code = "wscale_present"                // Window Scale on a segment without SYN
+	CodeSACKPermPresent   Code = "sack_perm_present"             // SACK-Permitted on a segment without SYN
+	CodeWScaleExceeds14   Code = "window_scale_shift_exceeds_14" // a window scale shift above 14
+	CodeWScaleUnsolicited Code = "wscale_unsolicited"            // Window Scale in a SYN-ACK to a SYN without it
+	CodeTSUnsolicited     Code = "ts_unsolicited"                // Timestamps in a SYN-ACK to a SYN without them
+	CodeSACKNotPermitted  Code = "sack_not_permitted"            // SACK blocks without SACK-Permitted on both SYNs
+	CodeTSNotNegotiated   Code = "ts_not_negotiated"             // Timestamps without both SYNs carrying them
+	CodeTSMissing         Code = "ts_missing"                    // no Timestamps once they were negotiated
+	CodeECNUnsolicited    Code = "ecn_unsolicited"               // SYN-ACK ECN bits that do not answer the SYN
+	CodeECNNotNegotiated  Code = "ecn_not_negotiated"            // ECN flags without ECN negotiated
+	CodeECTNotNegotiated  Code = "ect_not_negotiated"            // an ECN-capable IP codepoint without ECN negotiated
 )
 
 // Field names the part of a segment a Finding or a Fix is about.
@@ -111,6 +112,8 @@ const (
 	FieldOptions  Field = "options"
 	FieldPayload  Field = "payload"
 	FieldTOS      Field = "tos"
+	// FieldHeader stands for the header as a whole.
+	FieldHeader Field = "header"
 )
 
 // Finding is one rule a segment broke, or one thing about it worth a note.

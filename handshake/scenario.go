@@ -2,7 +2,7 @@ package handshake
 
 import (
 	"errors"
-	"strconv"
+	"fmt"
 
 	"github.com/tcpwire/tcpwire/checksum"
 	"github.com/tcpwire/tcpwire/header"
@@ -114,7 +114,7 @@ func (s *Scenario) rebuild(redo func(int) bool) error {
 		st := &s.Steps[i]
 		if redo(i) || len(st.Segment.TCP) == 0 {
 			if err := b.make(st); err != nil {
-				return errors.New("handshake: step " + strconv.Itoa(i) + ": " + err.Error())
+				return fmt.Errorf("handshake: step %d: %w", i, err)
 			}
 		}
 		st.Findings = nil
