@@ -22,9 +22,9 @@ const decodeUsage = `Usage: tcpwire decode [--json] [-v] [FILE|-]
 
 Decodes every TCP segment of FILE (standard input when FILE is - or
 missing). FILE is a pcap or pcapng capture, recognised by its magic number,
-or a hex dump of one packet: a bare TCP header, an IPv4 or IPv6 packet or an
-Ethernet frame, with white space, 0x prefixes, colons and tcpdump -xx or
-Wireshark offsets allowed.
+or a hex dump of packets separated by blank lines, each a bare TCP segment,
+an IPv4 or IPv6 packet or an Ethernet frame, with white space, 0x prefixes,
+colons and tcpdump -xx or Wireshark offsets allowed.
 
 Text output is one tcpdump-style line per segment; -v adds every field.
 --json writes one JSON object per segment (NDJSON) with the keys frame,
@@ -157,18 +157,32 @@ func eachSegment(r io.Reader, f func(*segment, error)) error {
 	if err != nil {
 		return err
 	}
-	b, err := capture.ParseHex(nil, bytes.TrimSpace(text))
-	if err != nil {
-		return err
+	for i, dump := range hexPackets(text) {
+		b, err := capture.ParseHex(nil, dump)
+		if err != nil {
+			return fmt.Errorf("packet %d: %w", i+1, err)
+		}
+		p, err := capture.ParsePacket(b)
+		if err != nil {
+			return fmt.Errorf("packet %d: %w", i+1, err)
+		}
+		p.Frame = i + 1
+		s.fill(p)
+		f(&s, s.h.Decode(p.TCP))
 	}
-	p, err := capture.ParsePacket(b)
-	if err != nil {
-		return err
-	}
-	p.Frame = 1
-	s.fill(p)
-	f(&s, s.h.Decode(p.TCP))
 	return nil
+}
+
+// hexPackets splits a hex dump into the dumps of its packets, which blank
+// lines separate.
+func hexPackets(text []byte) [][]byte {
+	var packets [][]byte
+	for _, chunk := range bytes.Split(bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n")), []byte("\n\n")) {
+		if len(bytes.TrimSpace(chunk)) > 0 {
+			packets = append(packets, chunk)
+		}
+	}
+	return packets
 }
 
 // fill sets s from a captured packet, its checksum status included.
