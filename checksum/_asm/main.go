@@ -14,7 +14,7 @@
 // pairs into 32-bit lanes. After the loops the bias, 32768 per word summed,
 // is added back. A lane gains at most 65536 in magnitude per vector, and
 // the lanes are widened into 64-bit sums after every chunk of at most
-// chunkVectors vectors per accumulator, so no lane ever overflows.
+// chunkVectors main-loop iterations, so no lane ever overflows.
 package main
 
 import (
@@ -24,9 +24,11 @@ import (
 	"github.com/mmcloughlin/avo/reg"
 )
 
-// chunkVectors bounds the vectors added into one 32-bit accumulator lane
-// before the lanes are widened: the sum of all accumulators of a kernel is
-// at most accumulators × 2 × chunkVectors × 65536 < 2^31 in magnitude.
+// chunkVectors bounds the main-loop iterations between two widenings. Each
+// vector adds at most 65536 in magnitude to a 32-bit lane; the lanes of all
+// accumulators together take at most accs × unroll × chunkVectors vectors
+// from the main loop (at most 8192 here) and fewer than 8 more from
+// the tail, so their sum, taken before widening, stays below 2^30.
 const chunkVectors = 1024
 
 // kernel describes one vector kernel.
