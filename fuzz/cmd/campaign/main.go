@@ -70,6 +70,7 @@ func main() {
 	list := flag.Bool("list", false, "list the targets and exit")
 	keep := flag.Bool("corpus", true, "copy new interesting inputs into the committed corpus")
 	purego := flag.Bool("purego", true, "run checksums.FuzzSum again with -tags purego")
+	minimize := flag.Duration("minimizetime", 5*time.Second, "time go test may spend minimising each new input (-fuzzminimizetime)")
 	flag.Parse()
 	log.SetFlags(0)
 	if *parallel <= 0 {
@@ -104,7 +105,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			results[i] = run(t, *fuzztime, *parallel, cache, *keep)
+			results[i] = run(t, *fuzztime, *minimize, *parallel, cache, *keep)
 			r := &results[i]
 			status := "ok"
 			if r.err != nil {
@@ -164,13 +165,15 @@ func goEnv(key string) (string, error) {
 var progress = regexp.MustCompile(`fuzz: elapsed: (\S+), execs: (\d+) `)
 var failing = regexp.MustCompile(`Failing input written to (\S+)`)
 
-// run fuzzes t for d and collects its figures.
-func run(t target, d time.Duration, parallel int, cache string, keep bool) result {
+// run fuzzes t for d and collects its figures. Go minimises each new
+// interesting input before it keeps it, for up to minimize; no executions
+// are counted meanwhile.
+func run(t target, d, minimize time.Duration, parallel int, cache string, keep bool) result {
 	r := result{target: t}
 	cacheDir := filepath.Join(cache, "fuzz", module+"/"+t.pkg, t.name)
 	before := files(cacheDir)
 	args := []string{"test", "-run", "^$", "-fuzz", "^" + t.name + "$", "-fuzztime", d.String(),
-		"-parallel", strconv.Itoa(parallel)}
+		"-fuzzminimizetime", minimize.String(), "-parallel", strconv.Itoa(parallel)}
 	if t.tags != "" {
 		args = append(args, "-tags", t.tags)
 	}
