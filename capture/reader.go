@@ -58,7 +58,8 @@ type Reader struct {
 // nanosecond, either byte order) or pcapng format, told apart by the magic
 // number. It returns a *FormatError for any other input, a *FileError when
 // the header cannot be read, and a *LinkTypeError for a pcap file of a link
-// type the Reader does not decode.
+// type the Reader does not decode. A gzip-compressed capture is not
+// recognised: decompress it first (compress/gzip).
 func NewReader(r io.Reader) (*Reader, error) {
 	br := bufio.NewReader(r)
 	magic, err := br.Peek(4)
