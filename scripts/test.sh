@@ -68,3 +68,10 @@ if ! command -v clang >/dev/null; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y clang
 fi
 fuzz/libfuzzer-check.sh
+
+step "capture: GOOS=js GOARCH=wasm under Node"
+# The in-browser playground reads and writes captures with this package.
+if ! command -v node >/dev/null; then
+	apt-get update && apt-get install -y nodejs
+fi
+GOOS=js GOARCH=wasm go test -count=1 -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./capture/...
