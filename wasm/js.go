@@ -24,6 +24,21 @@ func register() {
 	api.Set("importHex", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return string(ImportHex(arg(args, 0).String()))
 	}))
+	api.Set("importCapture", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		src := arg(args, 0)
+		b := make([]byte, src.Get("length").Int())
+		js.CopyBytesToGo(b, src)
+		return string(ImportCapture(b))
+	}))
+	api.Set("exportPcap", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		b, err := ExportPcap(arg(args, 0).String())
+		if err != nil {
+			return js.Global().Get("Error").New(err.Error())
+		}
+		out := js.Global().Get("Uint8Array").New(len(b))
+		js.CopyBytesToJS(out, b)
+		return out
+	}))
 	js.Global().Set("tcpwire", api)
 }
 
