@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/pcapgo"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -223,4 +225,17 @@ func TestBigEndianPcap(t *testing.T) {
 	got, st := readAll(t, be)
 	assert.Equal(t, Stats{Frames: 12, Segments: 12}, st)
 	assert.Empty(t, cmp.Diff(want, got, cmpOpts))
+}
+
+// In pcapng the link type belongs to each interface: frames of one the
+// Reader does not decode are skipped and counted, not an error.
+func TestPcapngUnsupportedLinkType(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := pcapgo.NewNgWriter(&buf, 105) // IEEE 802.11
+	require.NoError(t, err)
+	require.NoError(t, w.WritePacket(gopacket.CaptureInfo{CaptureLength: 24, Length: 24}, make([]byte, 24)))
+	require.NoError(t, w.Flush())
+	ps, st := readAll(t, buf.Bytes())
+	assert.Empty(t, ps)
+	assert.Equal(t, Stats{Frames: 1, NotTCP: 1}, st)
 }
