@@ -135,6 +135,10 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if last := int(s.Client.Addr.Port()) + *repeat - 1; last > 65535 {
+		fmt.Fprintf(stderr, "tcpwire build: --repeat %d runs the client port past 65535 (from %d)\n", *repeat, s.Client.Addr.Port())
+		return 2
+	}
 	enc := json.NewEncoder(bw)
 	for i := range *repeat {
 		if i > 0 {

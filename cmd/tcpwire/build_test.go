@@ -65,4 +65,7 @@ func TestBuildErrors(t *testing.T) {
 	status, _, errOut = runCmd(t, "", "build", "open", "--hex", "--client", "nonsense")
 	assert.Equal(t, 2, status)
 	assert.Contains(t, errOut, "nonsense")
+	status, _, errOut = runCmd(t, "", "build", "open", "--hex", "--client", "10.0.0.1:65535", "--repeat", "2")
+	assert.Equal(t, 2, status)
+	assert.Contains(t, errOut, "past 65535")
 }
