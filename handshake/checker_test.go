@@ -1,0 +1,73 @@
+package handshake_test
+
+import (
+	"net/netip"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tcpwire/tcpwire/handshake"
+)
+
+// TestMidstream checks every scenario from its second, third and fourth
+// segment on, as a capture started late would show it: no error.
+func TestMidstream(t *testing.T) {
+	for _, in := range handshake.Scenarios() {
+		s, err := handshake.New(in.Name)
+		require.NoError(t, err)
+		segs := s.Segments()
+		for skip := 1; skip < min(4, len(segs)); skip++ {
+			vs := handshake.Check(segs[skip:])
+			assert.Empty(t, errorsIn(findingsOf(vs)), "%s from segment %d", in.Name, skip)
+		}
+	}
+}
+
+// TestTupleReuse runs the same connection twice on one four-tuple, the
+// second SYN arriving in TIME-WAIT: two connections, no finding.
+func TestTupleReuse(t *testing.T) {
+	s, err := handshake.New("open-data-close")
+	require.NoError(t, err)
+	segs := s.Segments()
+	second, err := handshake.New("open-data-close")
+	require.NoError(t, err)
+	second.Client.ISN, second.Server.ISN = 900_000, 7_000_000
+	require.NoError(t, second.Build())
+	vs := handshake.Check(append(segs, second.Segments()...))
+	assert.Empty(t, findingsOf(vs))
+	assert.Equal(t, 1, vs[len(segs)-1].Conn)
+	assert.Equal(t, 2, vs[len(segs)].Conn)
+	assert.Equal(t, handshake.TimeWait, vs[len(vs)-1].Client.State)
+}
+
+// TestRetransmittedSYN checks that a SYN sent again is a retransmission,
+// not a new connection.
+func TestRetransmittedSYN(t *testing.T) {
+	s, err := handshake.New("open")
+	require.NoError(t, err)
+	segs := s.Segments()
+	vs := handshake.Check([]handshake.Segment{segs[0], segs[0], segs[1], segs[1], segs[2]})
+	assert.Equal(t, []handshake.Code{handshake.CodeRetransmission}, codesOf(vs[1].Findings))
+	assert.Equal(t, []handshake.Code{handshake.CodeRetransmission}, codesOf(vs[3].Findings))
+	assert.Empty(t, vs[4].Findings)
+	assert.Equal(t, 1, vs[4].Conn)
+	assert.Equal(t, handshake.Established, vs[4].Server.State)
+}
+
+// TestBareSegments checks segments without addresses: the checksum is
+// unverified and the rest is checked as usual.
+func TestBareSegments(t *testing.T) {
+	s, err := handshake.New("close")
+	require.NoError(t, err)
+	segs := s.Segments()
+	for i := range segs {
+		segs[i].Src, segs[i].Dst = netip.Addr{}, netip.Addr{}
+	}
+	vs := handshake.Check(segs)
+	assert.Empty(t, findingsOf(vs))
+	for _, v := range vs {
+		assert.Equal(t, "unverified", v.Checksum.String())
+	}
+	assert.Equal(t, handshake.TimeWait, vs[len(vs)-1].Client.State)
+}
