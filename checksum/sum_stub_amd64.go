@@ -5,10 +5,16 @@
 package checksum
 
 // sumAVX2 sums b with AVX2, 256 bytes per iteration.
+//
+//go:noescape
 func sumAVX2(b []byte) uint64
 
 // sumAVX512 sums b with AVX-512 F and BW, 256 bytes per iteration.
+//
+//go:noescape
 func sumAVX512(b []byte) uint64
 
 // sumAVX512VNNI sums b with AVX-512 F, BW and VNNI (VPDPWSSD), 256 bytes per iteration.
+//
+//go:noescape
 func sumAVX512VNNI(b []byte) uint64

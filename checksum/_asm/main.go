@@ -107,6 +107,9 @@ const (
 
 func (k kernel) generate() {
 	TEXT(k.name, NOSPLIT, "func(b []byte) uint64")
+	// The kernels only read b: without noescape every caller's buffer
+	// would move to the heap.
+	Pragma("noescape")
 	Doc(k.doc)
 	p := Load(Param("b").Base(), GP64())
 	n := Load(Param("b").Len(), GP64())
