@@ -55,6 +55,9 @@ type Step struct {
 	// Segment is the built segment, with addresses and correct checksum
 	// unless Edit says otherwise.
 	Segment Segment `json:"segment"`
+	// Header is the segment's header decoded, for Go callers; its Payload
+	// aliases Segment.TCP. JSON carries the bytes in Segment instead.
+	Header header.Header `json:"-"`
 	// Summary is the tcpdump line for the segment.
 	Summary string `json:"summary"`
 	// Checksum is the status of the segment's checksum.
@@ -112,6 +115,7 @@ func (s *Scenario) rebuild(redo func(int) bool) error {
 	pending := -1
 	for i := range s.Steps {
 		st := &s.Steps[i]
+		b.frame = i + 1
 		if redo(i) || len(st.Segment.TCP) == 0 {
 			if err := b.make(st); err != nil {
 				return fmt.Errorf("handshake: step %d: %w", i, err)
@@ -120,14 +124,15 @@ func (s *Scenario) rebuild(redo func(int) bool) error {
 		st.Findings = nil
 		e := emitter{index: i, frame: st.Segment.Frame, conn: 1, from: st.From}
 		st.Checksum = 0
-		var h header.Header
-		status, ok, blind := inspect(&st.Segment, &h, &e)
+		h := &st.Header
+		*h = header.Header{}
+		status, ok, blind := inspect(&st.Segment, h, &e)
 		b.c.blind = blind
 		st.Checksum = status
 		if ok {
 			st.Summary = h.String()
 			plen := uint32(st.Segment.tcpLen() - int(h.DataOffset)*4)
-			old, probe := b.c.send(st.From, &h, plen, st.Segment.TOS, &e)
+			old, probe := b.c.send(st.From, h, plen, st.Segment.TOS, &e)
 			b.sent[st.From]++
 			if pending >= 0 {
 				b.deliverStep(pending)
@@ -135,9 +140,9 @@ func (s *Scenario) rebuild(redo func(int) bool) error {
 			}
 			if st.Crossing {
 				pending = i
-				b.held = heldSeg{h: h, plen: plen, old: old, probe: probe, e: e}
+				b.held = heldSeg{h: *h, plen: plen, old: old, probe: probe, e: e}
 			} else {
-				b.c.deliver(st.From, &h, plen, old, probe, &e)
+				b.c.deliver(st.From, h, plen, old, probe, &e)
 			}
 		} else if pending >= 0 {
 			b.deliverStep(pending)
@@ -164,6 +169,8 @@ type heldSeg struct {
 
 // builder computes the segments of a scenario.
 type builder struct {
+	// frame is the frame number of the step being made, from 1.
+	frame int
 	s    *Scenario
 	c    conn
 	sent [2]uint32
@@ -276,7 +283,7 @@ func (b *builder) make(st *Step) error {
 	if err != nil {
 		return err
 	}
-	st.Segment = Segment{Src: cfg.Addr.Addr(), Dst: peerCfg.Addr.Addr(), TOS: tos, TCP: raw}
+	st.Segment = Segment{Frame: b.frame, Src: cfg.Addr.Addr(), Dst: peerCfg.Addr.Addr(), TOS: tos, TCP: raw}
 	return nil
 }
 

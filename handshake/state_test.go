@@ -76,7 +76,7 @@ func TestVerdictJSON(t *testing.T) {
 	b, err := json.Marshal(v.Findings[1])
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"severity":"error","code":"ack_missing","rule":"RFC 9293 §3.10.7.4 (fifth check)",
-		"segment":2,"conn":1,"from":"client","field":"flags","seen":"[none]","expected":"[.]",
+		"segment":2,"frame":3,"conn":1,"from":"client","field":"flags","seen":"[none]","expected":"[.]",
 		"message":"every segment after the initial SYN carries ACK; the receiver drops this one",
 		"fix":{"field":"flags","value":16,"text":"set flags to [.]"}}`, string(b))
 }
