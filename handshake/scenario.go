@@ -171,10 +171,10 @@ type heldSeg struct {
 type builder struct {
 	// frame is the frame number of the step being made, from 1.
 	frame int
-	s    *Scenario
-	c    conn
-	sent [2]uint32
-	held heldSeg
+	s     *Scenario
+	c     conn
+	sent  [2]uint32
+	held  heldSeg
 }
 
 // deliverStep delivers the held segment of step i and records its findings.
