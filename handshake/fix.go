@@ -68,6 +68,14 @@ type Edit struct {
 	Payload *[]byte `json:"payload,omitempty"`
 	// TOS replaces the IP TOS / Traffic Class byte.
 	TOS *uint8 `json:"tos,omitempty"`
+	// DataOffset replaces the data offset nibble of the encoded header
+	// (values above 15 keep their low four bits), even when the options
+	// disagree with it.
+	DataOffset *uint8 `json:"dataOffset,omitempty"`
+	// TCP replaces the whole segment, header and payload, with these bytes
+	// as they are (a segment imported from hex); the other fields are
+	// ignored, bar TOS.
+	TCP *[]byte `json:"tcp,omitempty"`
 }
 
 // Apply records the fix f in e, so that rebuilding the step applies it.

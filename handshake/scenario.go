@@ -1,6 +1,7 @@
 package handshake
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 
@@ -274,8 +275,9 @@ func (b *builder) make(st *Step) error {
 	if err != nil {
 		return err
 	}
+	src, dst := cfg.Addr.Addr(), peerCfg.Addr.Addr()
 	if !fixed {
-		if err := h.SetChecksum(cfg.Addr.Addr(), peerCfg.Addr.Addr()); err != nil {
+		if err := h.SetChecksum(src, dst); err != nil {
 			return err
 		}
 	}
@@ -283,7 +285,22 @@ func (b *builder) make(st *Step) error {
 	if err != nil {
 		return err
 	}
-	st.Segment = Segment{Frame: b.frame, Src: cfg.Addr.Addr(), Dst: peerCfg.Addr.Addr(), TOS: tos, TCP: raw}
+	if e := st.Edit; e != nil && e.DataOffset != nil {
+		// A data offset the options disagree with cannot be encoded: patch
+		// the encoded byte, and checksum what results.
+		raw[12] = raw[12]&0x0f | *e.DataOffset<<4
+		if !fixed {
+			sum, err := checksum.TCP(src, dst, raw)
+			if err != nil {
+				return err
+			}
+			binary.BigEndian.PutUint16(raw[16:], sum)
+		}
+	}
+	if e := st.Edit; e != nil && e.TCP != nil {
+		raw = append([]byte{}, *e.TCP...)
+	}
+	st.Segment = Segment{Frame: b.frame, Src: src, Dst: dst, TOS: tos, TCP: raw}
 	return nil
 }
 

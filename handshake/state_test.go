@@ -96,3 +96,24 @@ func TestEditErrors(t *testing.T) {
 	s.Steps[0].Action = "jump"
 	assert.ErrorIs(t, s.Build(), handshake.ErrAction)
 }
+
+// TestEditDataOffsetAndBytes edits what the header type cannot express: a
+// data offset that disagrees with the options, and a segment given as raw
+// bytes.
+func TestEditDataOffsetAndBytes(t *testing.T) {
+	s, err := handshake.New("data")
+	require.NoError(t, err)
+	s.Steps[3].Edit = &handshake.Edit{DataOffset: ptr[uint8](4)}
+	require.NoError(t, s.RebuildStep(3))
+	assert.Equal(t, "good", s.Steps[3].Checksum.String())
+	assert.Equal(t, []handshake.Code{handshake.CodeMalformed}, codesOf(s.Steps[3].Findings))
+	assert.Equal(t, handshake.FieldHeader, s.Steps[3].Findings[0].Field)
+
+	clean, err := handshake.New("data")
+	require.NoError(t, err)
+	raw := clean.Steps[3].Segment.TCP
+	s.Steps[3].Edit = &handshake.Edit{TCP: &raw}
+	require.NoError(t, s.Rebuild(3))
+	assert.Empty(t, findingsOf(handshake.Check(s.Segments())))
+	assert.Equal(t, raw, s.Steps[3].Segment.TCP)
+}
