@@ -75,3 +75,21 @@ if ! command -v node >/dev/null; then
 	apt-get update && apt-get install -y nodejs
 fi
 GOOS=js GOARCH=wasm go test -count=1 -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./capture/...
+
+step "playground: engine under Node, page in headless Chromium"
+# The playground's WebAssembly engine (wasm/) is vetted and tested for
+# js/wasm, through its JavaScript API in Node; then e2e/ drives the page
+# "tcpwire serve" serves in headless Chromium (Debian's chromium,
+# playwright-core from the committed lockfile). Screenshots land in
+# test-artifacts/.
+GOOS=js GOARCH=wasm go vet ./wasm/...
+sc=$(mktemp -d)
+GOBIN="$sc" go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOOS=js GOARCH=wasm "$sc/staticcheck" ./wasm/...
+rm -rf "$sc"
+GOOS=js GOARCH=wasm go test -count=1 -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...
+if [ ! -x /usr/bin/chromium ]; then
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+(cd e2e && npm ci --no-audit --no-fund && npm test)

@@ -50,7 +50,8 @@ function summary(v) {
   const counts = { ok: 0, warning: 0, error: 0 };
   v.steps.forEach((s) => counts[s.verdict]++);
   const first = v.steps.findIndex((s) => s.verdict === "error");
-  let msg = `${v.steps.length} steps: ${counts.ok} ok, ${counts.warning} warnings, ${counts.error} errors.`;
+  const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+  let msg = `${n(v.steps.length, "step")}: ${counts.ok} ok, ${n(counts.warning, "warning")}, ${n(counts.error, "error")}.`;
   if (first >= 0) msg += ` First error at step ${first + 1}.`;
   return msg;
 }
