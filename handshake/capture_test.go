@@ -177,3 +177,51 @@ func TestCapturesInterleaved(t *testing.T) {
 	assert.Len(t, conns, len(files))
 	assert.Equal(t, want, got)
 }
+
+// TestFromSegments imports real captures as scenarios: the steps keep the
+// captured bytes, the builder's view agrees with the checker's, and
+// rebuilding after the handshake makes a clean connection of the same
+// shape, with computed checksums.
+func TestFromSegments(t *testing.T) {
+	for _, file := range []string{"http-ipv4.pcap", "http-ipv6.pcap", "half-close.pcap", "abortive-close.pcap", "ecn.pcap", "refused.pcap", "bulk.pcap"} {
+		t.Run(file, func(t *testing.T) {
+			segs := readCapture(t, file)
+			s, err := handshake.FromSegments(segs)
+			require.NoError(t, err)
+			require.Len(t, s.Steps, len(segs))
+			vs := handshake.Check(segs)
+			for i, st := range s.Steps {
+				assert.Equal(t, segs[i].TCP, st.Segment.TCP, "step %d", i)
+				assert.Equal(t, vs[i].Checksum, st.Checksum, "step %d", i)
+				assert.Equal(t, codesOf(vs[i].Findings), codesOf(st.Findings), "step %d", i)
+				if !st.Crossing {
+					// A crossing segment arrives after the next is sent; the
+					// checker, seeing them in order, takes it at once.
+					assert.Equal(t, vs[i].Client.State, st.Client.State, "step %d", i)
+					assert.Equal(t, vs[i].Server.State, st.Server.State, "step %d", i)
+				}
+			}
+			if len(s.Steps) < 4 {
+				return
+			}
+			// Rebuilding keeps the captured bytes (they are the edits);
+			// dropped, the builder makes the segments afresh.
+			require.NoError(t, s.Rebuild(3))
+			assert.Equal(t, segs[3].TCP, s.Steps[3].Segment.TCP)
+			for i := 3; i < len(s.Steps); i++ {
+				s.Steps[i].Edit = nil
+			}
+			require.NoError(t, s.Rebuild(3))
+			for i, st := range s.Steps[3:] {
+				assert.Equal(t, checksum.Good, st.Checksum, "step %d", i+3)
+				assert.Equal(t, segs[i+3].Length-len(segs[i+3].TCP)+len(st.Segment.TCP), len(st.Segment.TCP))
+			}
+			assert.Empty(t, errorsIn(findingsOf(handshake.Check(s.Segments()))))
+			last := s.Steps[len(s.Steps)-1]
+			assert.Equal(t, vs[len(vs)-1].Client.State, last.Client.State)
+			assert.Equal(t, vs[len(vs)-1].Server.State, last.Server.State)
+		})
+	}
+	_, err := handshake.FromSegments(nil)
+	assert.ErrorIs(t, err, handshake.ErrNoSegments)
+}
