@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/tcpwire/tcpwire/handshake"
 	"github.com/tcpwire/tcpwire/header"
@@ -37,18 +38,33 @@ func scenario(b byte) (*handshake.Scenario, error) {
 	return handshake.New(infos[int(b)%len(infos)].Name)
 }
 
-// Mutate builds the catalogue scenario b[0] selects and changes its
+// builtCatalogue returns every scenario of the catalogue, built once.
+var builtCatalogue = sync.OnceValues(func() ([]*handshake.Scenario, error) {
+	var out []*handshake.Scenario
+	for _, in := range handshake.Scenarios() {
+		s, err := handshake.New(in.Name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+})
+
+// Mutate takes the catalogue scenario b[0] selects and changes its
 // segments as the rest of b says, one operation per byte and its
 // arguments: drop, duplicate, swap with the next, XOR a byte, cut short
 // (keeping the IP length, as a snap length does), insert raw bytes from
-// either side, forget the addresses, or set the IP TOS byte. It returns
-// the segments, which share no memory with the scenario.
+// either side, forget the addresses, or set the IP TOS byte. The
+// scenarios are built once for all inputs; the segments returned are
+// copies, so the changes never reach them.
 func Mutate(b []byte) ([]handshake.Segment, error) {
 	r := &reader{b: b}
-	s, err := scenario(r.byte())
+	cat, err := builtCatalogue()
 	if err != nil {
 		return nil, err
 	}
+	s := cat[int(r.byte())%len(cat)]
 	segs := s.Segments()
 	for i := range segs {
 		segs[i].TCP = slices.Clone(segs[i].TCP)
