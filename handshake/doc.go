@@ -18,8 +18,14 @@
 // it. [Scenarios] lists the catalogue and [New] builds one by name: open,
 // data, four-way close, three-segment close, simultaneous open and close,
 // half-close, abortive close, refused connection, Fast Open, ECN and AccECN
-// setup, and sequence numbers that wrap. Every type is plain data that
+// setup, and sequence numbers that wrap. [FromSegments] turns a captured
+// connection into a scenario to edit. Every type is plain data that
 // encoding/json marshals with stable names.
+//
+// A step whose Crossing is set is delivered only after the next step's
+// segment is sent, so that two segments cross in flight: that is how the
+// simultaneous open and close are built. Data on a SYN is taken by a server
+// that has Fast Open on when the SYN carries a cookie (RFC 7413 §4.2).
 //
 // # Checking
 //
@@ -40,9 +46,11 @@
 // data on the SYN and crossing FINs are not errors. A header cut short by
 // the capture's snap length is checked from its fixed part.
 //
-// The checker is deterministic, allocates nothing for a segment without
-// findings once its connection is known, and keeps a fixed amount of state
-// per connection, for at most [Checker.MaxConns] connections.
+// The side that sends the first SYN is the client; in a capture that starts
+// later, the endpoint with the higher port. The checker is deterministic,
+// allocates nothing for a segment without findings once its connection is
+// known, and keeps a fixed amount of state per connection (about 300
+// bytes), for at most [Checker.MaxConns] connections.
 //
 // # Rules
 //
@@ -55,6 +63,7 @@
 //	ack_missing                    error     flags     RFC 9293 §3.10.7.4          set ACK
 //	ack_unacceptable               error     ack       RFC 9293 §3.10.7.3, §3.10.7.4  set ack to SND.NXT
 //	ack_lost_segment               error     ack       RFC 9293 §3.10.7.4          set ack to SND.NXT
+//	                               (warning in a capture that started mid-connection: Wireshark's "ACKed unseen segment")
 //	rst_unacceptable               error     ack, seq  RFC 9293 §3.10.7.3, RFC 5961 §3.2  set ack or seq
 //	rst_challenge                  warning   seq       RFC 5961 §3.2               set seq to RCV.NXT
 //	syn_unexpected                 warning   flags     RFC 5961 §4.2               clear SYN

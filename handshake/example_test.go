@@ -1,8 +1,12 @@
 package handshake_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
 
+	"github.com/tcpwire/tcpwire/capture"
 	"github.com/tcpwire/tcpwire/handshake"
 	"github.com/tcpwire/tcpwire/header"
 )
@@ -98,4 +102,42 @@ func ExampleScenarios() {
 	// open-ipv6  three-way handshake over IPv6
 	// data       open, then a request and a response, each acknowledged
 	// close      open, then the four-way close: FIN, ACK, FIN, ACK (RFC 9293 §3.6)
+}
+
+// Import a captured connection as a scenario and draw it. The capture
+// holds a SYN to a port nobody listens on, answered with RST,ACK.
+func ExampleFromSegments() {
+	f, err := os.Open("../testdata/captures/refused.pcap")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	r, err := capture.NewReader(f)
+	if err != nil {
+		panic(err)
+	}
+	var segs []handshake.Segment
+	for {
+		p, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			panic(err)
+		}
+		p.TCP = bytes.Clone(p.TCP)
+		segs = append(segs, handshake.Segment(p))
+	}
+	s, err := handshake.FromSegments(segs)
+	if err != nil {
+		panic(err)
+	}
+	for _, st := range s.Steps {
+		fmt.Println(st.From, st.Action, st.Header.Flags, st.Checksum, st.Client.State, st.Server.State)
+	}
+	fmt.Println("RST acknowledges the SYN:", s.Steps[1].Header.Ack == s.Steps[0].Header.Seq+1)
+	// Output:
+	// client syn [S] partial SYN-SENT SYN-RECEIVED
+	// server rst [R.] good CLOSED CLOSED
+	// RST acknowledges the SYN: true
 }

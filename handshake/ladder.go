@@ -35,6 +35,9 @@ func (s *Scenario) Ladder() string {
 		if st.Note != "" {
 			b.WriteString("  (" + st.Note + ")")
 		}
+		if st.Crossing {
+			b.WriteString("  [crosses the next segment]")
+		}
 		b.WriteByte('\n')
 		for _, f := range st.Findings {
 			b.WriteString("      " + f.Severity.String() + " " + string(f.Code) + ": " + f.Message + "\n")

@@ -57,14 +57,14 @@ func (s *Segment) Checksum() checksum.Status {
 // the new partial sum, so the fix does not break the checksum; a truncated
 // segment cannot be re-encoded and is ErrFix.
 func (s *Segment) Apply(f *Fix) error {
-	if len(s.TCP) < s.tcpLen() {
-		return ErrFix
-	}
-	status := s.Checksum()
 	if f.Field == FieldTOS {
 		s.TOS = uint8(f.Value)
 		return nil
 	}
+	if len(s.TCP) < s.tcpLen() {
+		return ErrFix
+	}
+	status := s.Checksum()
 	var h header.Header
 	if err := h.Decode(s.TCP); err != nil {
 		if he, ok := err.(*header.Error); !ok || !he.Warning() {
