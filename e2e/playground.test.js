@@ -211,3 +211,74 @@ test("works 360 px wide", async () => {
   await shot(page, "narrow-360");
   assert.deepEqual(errors, []);
 });
+
+test("export: pcap download and copy as Go", async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  await build(page, "open");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-pcap")]);
+  assert.equal(download.suggestedFilename(), "tcpwire.pcap");
+  const { readFile } = await import("node:fs/promises");
+  const file = await readFile(await download.path());
+  assert.equal(file.readUInt32LE(0), 0xa1b2c3d4, "pcap magic");
+  assert.equal(file.readUInt32LE(20), 101, "LINKTYPE_RAW");
+
+  await page.click("#step-0");
+  await page.click("#export-go");
+  // Headless Chromium may refuse the clipboard: the text then shows in a dialog.
+  const copied = await page.waitForFunction(() =>
+    /Copied the Go literal/.test(document.getElementById("status").textContent) || document.getElementById("copy-dialog").open);
+  assert.ok(copied);
+  if (await page.evaluate(() => document.getElementById("copy-dialog").open)) {
+    assert.match(await page.inputValue("#copy-text"), /h := header\.Header\{\n\tSrcPort: 50000,/);
+  } else {
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /h := header\.Header\{/);
+  }
+  assert.deepEqual(errors, []);
+});
+
+// contrastFailures lists the visible text whose colour against its
+// background is below WCAG 2.2 AA: 4.5:1, or 3:1 for large text.
+function contrastFailures() {
+  const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || !el.checkVisibility() || el.closest(":disabled, [aria-hidden=true], .skip")) continue;
+    const st = getComputedStyle(el);
+    const fg = rgb(st.color).slice(0, 3), bg = background(el);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const size = parseFloat(st.fontSize), bold = Number(st.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < need) out.push(`${el.tagName}.${el.className} "${n.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return out;
+}
+
+test("text contrast meets WCAG 2.2 AA", async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await build(page, "open");
+  await page.click("#step-2");
+  await page.fill("#f-ack", "1");
+  await page.press("#f-ack", "Tab");
+  await page.waitForSelector("#step-2 .v-error");
+  await page.hover("#f-window");
+  assert.deepEqual(await page.evaluate(contrastFailures), []);
+  await page.check("#ck-wrong");
+  await page.waitForSelector(".ck-status.ck-bad");
+  assert.deepEqual(await page.evaluate(contrastFailures), []);
+  assert.deepEqual(errors, []);
+});

@@ -143,7 +143,7 @@ func (tc toolchain) buildWasm(ctx context.Context) (module, wasmExec []byte, err
 	f.Close()
 	defer os.Remove(f.Name())
 	if _, err := tc.run(ctx, "build", "-trimpath", "-ldflags=-s -w", "-o", f.Name(), wasmPackage); err != nil {
-		return nil, nil, err
+		return nil, nil, errors.New(err.Error() + "\n(the module is built from the tcpwire source: run from a clone of the repository, or pass --src)")
 	}
 	module, err = os.ReadFile(f.Name())
 	return module, wasmExec, err
