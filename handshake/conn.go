@@ -173,10 +173,19 @@ func (c *conn) send(x Side, h *header.Header, plen uint32, tos uint8, e *emitter
 		X.holeStart, X.holeEnd, X.hole = X.tcb.SndNxt, h.Seq, true
 		X.tcb.SndNxt = end
 	case d == 0:
-		if plen == 1 && !fin && X.tcb.SndWnd == 0 && c.negotiated {
+		// At or past the right edge, or into a zero window the receiver
+		// advertised last (RFC 9293 §3.8.6: a sender keeps to the largest
+		// edge it was offered, except that a zero window stops it).
+		full := Y.edgeKnown && (!h.Seq.Less(Y.edge) || Y.lastWin == 0 && Y.ackSent && !h.Seq.Less(Y.lastAck))
+		switch {
+		case plen == 1 && !fin && (full || X.tcb.SndWnd == 0 && c.negotiated):
 			e.add(Note, CodeZeroWindowProbe, ruleZeroWindow, FieldPayload, "1 octet", "",
 				"zero-window probe: one octet sent into a zero window", nil)
 			probe = true
+		case full && plen > 0:
+			e.add(Error, CodeSeqUnacceptable, ruleSeqAccept, FieldSeq, seqs(h.Seq), "below "+seqs(Y.edge),
+				"data past the right edge of the window the receiver offered (RCV.WND = 0 here): the receiver drops it", nil)
+			return true, false
 		}
 		X.tcb.SndNxt = end
 	case plen <= 1 && !fin && h.Seq == X.tcb.SndNxt.Add(^uint32(0)):
@@ -500,7 +509,12 @@ func (c *conn) deliverRST(x Side, h *header.Header, e *emitter) {
 		return
 	}
 	if !Y.rcvKnown || h.Seq == Y.tcb.RcvNxt {
-		Y.state = Closed
+		if Y.state == SynReceived && Y.passive {
+			// Back to LISTEN (RFC 9293 §3.10.7.4, second check).
+			Y.state = Listen
+		} else {
+			Y.state = Closed
+		}
 		return
 	}
 	if !Y.edgeKnown || h.Seq.InWindow(Y.tcb.RcvNxt, uint32(Y.edge-Y.tcb.RcvNxt)) {

@@ -67,7 +67,7 @@
 //	rst_unacceptable               error     ack, seq  RFC 9293 §3.10.7.3, RFC 5961 §3.2  set ack or seq
 //	rst_challenge                  warning   seq       RFC 5961 §3.2               set seq to RCV.NXT
 //	syn_unexpected                 warning   flags     RFC 5961 §4.2               clear SYN
-//	seq_unacceptable               error     seq       RFC 9293 §3.10.7.4 Table 6  set seq to SND.NXT
+//	seq_unacceptable               error     seq       RFC 9293 §3.10.7.4 Table 6  set seq to SND.NXT (none into a zero window)
 //	data_after_fin                 error     seq       RFC 9293 §3.10.7.4          -
 //	previous_segment_not_captured  warning   seq       Wireshark TCP analysis      set seq to SND.NXT
 //	out_of_order                   warning   seq       Wireshark TCP analysis      -

@@ -214,6 +214,13 @@ func TestRulesBroken(t *testing.T) {
 				return map[int]*handshake.Edit{3: {Window: ptr[uint16](0)}}
 			},
 			codes: []handshake.Code{handshake.CodeZeroWindowProbe}, field: handshake.FieldPayload},
+		{name: "data into a zero window", steps: with(
+			handshake.Step{From: s, Action: handshake.ActACK},
+			handshake.Step{From: c, Action: handshake.ActData, Data: []byte("too much")}), step: 4,
+			edits: func(*testing.T, origFn) map[int]*handshake.Edit {
+				return map[int]*handshake.Edit{3: {Window: ptr[uint16](0)}}
+			},
+			codes: []handshake.Code{handshake.CodeSeqUnacceptable}, field: handshake.FieldSeq},
 		{name: "SYN without MSS", scenario: odc, step: 0,
 			edits: func(t *testing.T, _ origFn) map[int]*handshake.Edit {
 				return map[int]*handshake.Edit{0: {Options: ptr(opts(t, func(o *header.Options) error {
