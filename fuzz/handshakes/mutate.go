@@ -32,12 +32,6 @@ func (r *reader) bytes(n int) []byte {
 	return p
 }
 
-// scenario builds the catalogue scenario b selects.
-func scenario(b byte) (*handshake.Scenario, error) {
-	infos := handshake.Scenarios()
-	return handshake.New(infos[int(b)%len(infos)].Name)
-}
-
 // builtCatalogue returns every scenario of the catalogue, built once.
 var builtCatalogue = sync.OnceValues(func() ([]*handshake.Scenario, error) {
 	var out []*handshake.Scenario
@@ -133,9 +127,16 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 // windows large enough, after scaling, for the scenarios' payloads.
 func Configure(b []byte) (*handshake.Scenario, error) {
 	r := &reader{b: b}
-	s, err := scenario(r.byte())
+	cat, err := builtCatalogue()
 	if err != nil {
 		return nil, err
+	}
+	// A new scenario with the steps' specifications only: Build computes
+	// every segment afresh.
+	built := cat[int(r.byte())%len(cat)]
+	s := &handshake.Scenario{Name: built.Name, Description: built.Description, Client: built.Client, Server: built.Server}
+	for _, st := range built.Steps {
+		s.Steps = append(s.Steps, handshake.Step{From: st.From, Action: st.Action, Data: st.Data, Note: st.Note, Crossing: st.Crossing, Edit: st.Edit})
 	}
 	v6 := r.byte()&1 == 1
 	for i, ep := range []*handshake.Endpoint{&s.Client, &s.Server} {
