@@ -75,6 +75,7 @@ test("a wrong ack is an error with its rule, and the fix clears it", async () =>
   await shot(page, "wrong-ack");
   await finding.locator("button.fix").click();
   await page.waitForSelector("#step-2 .v-ok");
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest("#verdict")), "the focus stays on the verdict, not lost to the page");
   assert.equal(await page.inputValue("#f-ack"), ack);
   assert.deepEqual(await verdicts(page), ["ok", "ok", "ok"]);
   assert.deepEqual(errors, []);

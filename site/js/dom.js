@@ -22,7 +22,9 @@ export function h(tag, attrs = {}, ...children) {
 
 // replace sets the children of region. If the focused element lies inside
 // it and the new children hold an element with the same id, that element
-// gets the focus back, with the value being typed and the caret kept.
+// gets the focus back, with the value being typed and the caret kept; if
+// it is gone (a removed option, a fixed finding), the focus goes to the
+// region's first control, or to the region itself, never to the page.
 export function replace(region, ...children) {
   const active = document.activeElement;
   const keep = active && active.id && region.contains(active) ? active : null;
@@ -34,7 +36,12 @@ export function replace(region, ...children) {
   region.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
   if (!keep) return;
   const again = document.getElementById(keep.id);
-  if (!again) return;
+  if (!again) {
+    const next = region.querySelector("button, input, select, textarea") || region;
+    if (next === region && !region.hasAttribute("tabindex")) region.setAttribute("tabindex", "-1");
+    next.focus({ preventScroll: true });
+    return;
+  }
   if (typed !== undefined && again.dataset.keepTyped !== "no") {
     again.value = typed;
     if (start !== undefined && start !== null) {

@@ -117,7 +117,7 @@ function renderVerdict(step, i) {
   const sig = i + step.verdict + JSON.stringify(step.findings);
   if (sig === lastVerdict) return;
   lastVerdict = sig;
-  const items = step.findings.map((f) => h("li", { class: "finding v-" + f.severity },
+  const items = step.findings.map((f, k) => h("li", { class: "finding v-" + f.severity },
     h("span", { class: "verdict-badge v-" + f.severity }, f.severity),
     h("code", { class: "code" }, f.code),
     h("span", { class: "msg" }, " " + (f.msg || "")),
@@ -126,7 +126,7 @@ function renderVerdict(step, i) {
       f.field && h("span", {}, " · field " + f.field),
       f.seen !== undefined && h("span", {}, " · seen " + f.seen),
       f.expected !== undefined && h("span", {}, " · expected " + f.expected)),
-    f.fix && h("button", { type: "button", class: "fix", onclick: () => apply(f.fix.op, f.fix.step ?? i, f.fix.arg) }, "Fix: " + f.fix.label)));
+    f.fix && h("button", { type: "button", id: "fix-" + k, class: "fix", onclick: () => apply(f.fix.op, i, f.fix.arg) }, "Fix: " + f.fix.label)));
   replace($("verdict"),
     h("p", { class: "verdict-line v-" + step.verdict }, h("strong", {}, `Step ${i + 1}: ${step.verdict}`),
       step.findings.length ? ` (${step.findings.length} finding${step.findings.length > 1 ? "s" : ""})` : " — no findings"),
@@ -171,7 +171,7 @@ function renderOptions(step, i) {
     return h("li", { class: "opt", "data-link": "opt-" + j },
       h("span", { class: "opt-name" }, o.name),
       editable ? input({ id: `opt-${j}`, label: `${o.name} value`, value: o.value, op: "optset", key: String(j), step: i, attrs: { "data-link": "opt-" + j } }) : h("span", { class: "opt-text" }, o.text),
-      h("button", { type: "button", class: "small", "aria-label": `Remove option ${j + 1}, ${o.text}`, onclick: () => apply("optdel", i, String(j)) }, "Remove"));
+      h("button", { type: "button", id: `opt-del-${j}`, class: "small", "aria-label": `Remove option ${j + 1}, ${o.text}`, onclick: () => apply("optdel", i, String(j)) }, "Remove"));
   });
   const kinds = ["mss", "wscale", "sackOK", "TS", "sack", "nop", "eol", "tfo", "utimeout", "md5", "mptcp"];
   const pick = h("select", { id: "opt-add-kind" }, kinds.map((k) => h("option", { value: k }, k)));
