@@ -71,3 +71,19 @@ func TestBareSegments(t *testing.T) {
 	}
 	assert.Equal(t, handshake.TimeWait, vs[len(vs)-1].Client.State)
 }
+
+// TestSimultaneousOpenOptions builds a simultaneous open where only the
+// client offers Window Scale, SACK and Timestamps: each SYN-ACK carries
+// only what both SYNs offered, and nothing is flagged.
+func TestSimultaneousOpenOptions(t *testing.T) {
+	s, err := handshake.New("simultaneous-open")
+	require.NoError(t, err)
+	s.Server.WindowScale, s.Server.SACKPermitted, s.Server.Timestamps = false, false, false
+	require.NoError(t, s.Build())
+	for i, st := range s.Steps {
+		assert.Empty(t, st.Findings, "step %d", i)
+	}
+	assert.Empty(t, findingsOf(handshake.Check(s.Segments())))
+	_, ws := s.Steps[2].Header.Options.WindowScale()
+	assert.False(t, ws, "the client's SYN-ACK answers a SYN without Window Scale")
+}

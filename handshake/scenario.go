@@ -224,15 +224,19 @@ func (b *builder) make(st *Step) error {
 		}
 	case ActSYNACK:
 		h.Flags, h.Seq, h.Ack, h.Window = header.SYN|header.ACK, cfg.ISN, X.tcb.RcvNxt, uint16(min(cfg.Window, 0xffff))
-		if Y.synSent && X.state == SynReceived && X.passive {
+		if X.state == SynReceived && X.passive {
 			h.Flags |= synAckECN(Y.offer.ecn, cfg.ECN)
 			if b.acceptsFastOpen(x) {
 				h.Ack = Y.tcb.SndNxt
 			}
-			if err := b.synOptions(&h.Options, cfg, &Y.offer, Y.tsVal); err != nil {
-				return err
-			}
-		} else if err := b.synOptions(&h.Options, cfg, nil, Y.tsVal); err != nil {
+		}
+		// Only the options the peer's SYN offered too (RFC 7323 §2.2,
+		// §3.2), in a simultaneous open as well.
+		peer := &Y.offer
+		if !Y.synSent {
+			peer = nil
+		}
+		if err := b.synOptions(&h.Options, cfg, peer, Y.tsVal); err != nil {
 			return err
 		}
 	case ActACK, ActData, ActFIN:
