@@ -1,6 +1,8 @@
 package handshake_test
 
 import (
+	"os"
+	"regexp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -430,6 +432,11 @@ func TestRulesBroken(t *testing.T) {
 			fix: func(*testing.T, origFn) *handshake.Fix { return &handshake.Fix{Field: handshake.FieldTOS, Value: 0} }},
 	}
 	ignoreText := cmpopts.IgnoreFields(handshake.Fix{}, "Text")
+	covered := map[handshake.Code]bool{handshake.CodeMalformed: true} // TestMalformed
+	for _, tt := range tests {
+		covered[tt.codes[0]] = true
+	}
+	assert.Equal(t, documentedCodes(t), covered, "every documented rule is broken once here")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			build := func() *handshake.Scenario {
@@ -506,4 +513,21 @@ func TestMalformed(t *testing.T) {
 	// The request never arrived: the server's ACK of it acknowledges
 	// unseen data.
 	assert.Equal(t, []handshake.Code{handshake.CodeAckLostSegment}, codesOf(vs[4].Findings))
+}
+
+// documentedCodes returns the codes of the rule table in doc.go, checking
+// that each is a constant declared in finding.go.
+func documentedCodes(t *testing.T) map[handshake.Code]bool {
+	t.Helper()
+	doc, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	decl, err := os.ReadFile("finding.go")
+	require.NoError(t, err)
+	out := map[handshake.Code]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^//\t([a-z_0-9]+) +(error|warning|note) `).FindAllSubmatch(doc, -1) {
+		code := string(m[1])
+		assert.Contains(t, string(decl), `Code = "`+code+`"`)
+		out[handshake.Code(code)] = true
+	}
+	return out
 }
