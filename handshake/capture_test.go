@@ -225,3 +225,19 @@ func TestFromSegments(t *testing.T) {
 	_, err := handshake.FromSegments(nil)
 	assert.ErrorIs(t, err, handshake.ErrNoSegments)
 }
+
+// TestApplyKeepsPartial applies a fix to a captured segment whose checksum
+// was left partial by offload: the field is set to the new partial sum, so
+// the segment still reads as offloaded, not corrupt.
+func TestApplyKeepsPartial(t *testing.T) {
+	segs := readCapture(t, "http-ipv4.pcap")
+	s := segs[2]
+	require.Equal(t, checksum.Partial, s.Checksum())
+	require.NoError(t, s.Apply(&handshake.Fix{Field: handshake.FieldWindow, Value: 1000}))
+	assert.Equal(t, checksum.Partial, s.Checksum())
+	assert.Equal(t, []byte{0x03, 0xe8}, s.TCP[14:16])
+
+	snap := readCapture(t, "http-ipv4-snap60.pcap")[3]
+	require.Less(t, len(snap.TCP), snap.Length)
+	assert.ErrorIs(t, snap.Apply(&handshake.Fix{Field: handshake.FieldWindow, Value: 1}), handshake.ErrFix)
+}
