@@ -2,7 +2,10 @@
 
 package main
 
-import "syscall/js"
+import (
+	"runtime"
+	"syscall/js"
+)
 
 func main() {
 	register()
@@ -15,22 +18,22 @@ func main() {
 // register sets globalThis.tcpwire to the API object.
 func register() {
 	api := js.Global().Get("Object").New()
-	api.Set("update", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	api.Set("update", fn(func(args []js.Value) any {
 		return string(Update(arg(args, 0).String(), arg(args, 1).String(), arg(args, 2).Int(), arg(args, 3).String()))
 	}))
-	api.Set("scenarios", js.FuncOf(func(js.Value, []js.Value) any {
+	api.Set("scenarios", fn(func([]js.Value) any {
 		return string(Scenarios())
 	}))
-	api.Set("importHex", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	api.Set("importHex", fn(func(args []js.Value) any {
 		return string(ImportHex(arg(args, 0).String()))
 	}))
-	api.Set("importCapture", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	api.Set("importCapture", fn(func(args []js.Value) any {
 		src := arg(args, 0)
 		b := make([]byte, src.Get("length").Int())
 		js.CopyBytesToGo(b, src)
 		return string(ImportCapture(b))
 	}))
-	api.Set("exportPcap", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	api.Set("exportPcap", fn(func(args []js.Value) any {
 		b, err := ExportPcap(arg(args, 0).String())
 		if err != nil {
 			return js.Global().Get("Error").New(err.Error())
@@ -42,8 +45,30 @@ func register() {
 	js.Global().Set("tcpwire", api)
 }
 
+// fn wraps an API function so that a panic becomes a JavaScript Error for
+// that call instead of stopping the module, and the page, for good.
+func fn(f func(args []js.Value) any) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg := "internal error"
+				switch e := r.(type) {
+				case runtime.Error:
+					msg += ": " + e.Error()
+				case error:
+					msg += ": " + e.Error()
+				case string:
+					msg += ": " + e
+				}
+				result = js.Global().Get("Error").New(msg)
+			}
+		}()
+		return f(args)
+	})
+}
+
 // arg returns args[i], or a zero value of the right kind when the page left
-// it out.
+// it out: -1 for the step index, "" otherwise.
 func arg(args []js.Value, i int) js.Value {
 	if i < len(args) && !args[i].IsUndefined() && !args[i].IsNull() {
 		return args[i]

@@ -72,3 +72,13 @@ func TestAPICaptureRoundTripThroughJS(t *testing.T) {
 	bad := a.Call("exportPcap", "s=zz")
 	assert.True(t, bad.InstanceOf(js.Global().Get("Error")))
 }
+
+func TestAPIPanicBecomesError(t *testing.T) {
+	a := api(t)
+	// A step index that is not a number makes js.Value.Int panic.
+	out := a.Call("update", "", "select", "not a number", "")
+	assert.True(t, out.InstanceOf(js.Global().Get("Error")), "an Error, not a dead module")
+	assert.Contains(t, out.Get("message").String(), "internal error")
+	// The module still answers.
+	assert.Equal(t, js.TypeString, a.Call("update", "").Type())
+}

@@ -18,12 +18,24 @@ function status(msg, isError = false) {
   el.classList.toggle("error", isError);
 }
 
+// call runs an engine function and parses its JSON view; the engine turns
+// an internal failure into an Error, shown as such.
+function call(name, ...args) {
+  const out = engine[name](...args);
+  if (out instanceof Error) {
+    status(out.message, true);
+    return null;
+  }
+  return JSON.parse(out);
+}
+
 // apply runs one engine op and shows the result. push says whether the
 // result gets a history entry of its own (back undoes it).
 export function apply(op, step = -1, arg = "", { push = true, control = null } = {}) {
   if (!engine) return;
   const state = view ? view.state : location.hash.slice(1);
-  show(JSON.parse(engine.update(state, op, step, String(arg))), { push, control });
+  const next = call("update", state, op, step, String(arg));
+  if (next) show(next, { push, control });
 }
 
 function show(next, { push = true, control = null } = {}) {
@@ -59,12 +71,13 @@ function summary(v) {
 function load(hash) {
   const text = hash.slice(1);
   if (text) {
-    show(JSON.parse(engine.update(decodeURIComponent(text), "", -1, "")), { push: false });
+    const v = call("update", decodeURIComponent(text), "", -1, "");
+    if (v) show(v, { push: false });
   } else {
-    const v = JSON.parse(engine.update("", "", -1, ""));
-    const names = JSON.parse(engine.scenarios()).map((s) => s.name);
+    const names = call("scenarios").map((s) => s.name);
     const first = names.includes(defaultScenario) ? defaultScenario : names[0];
-    show(first ? JSON.parse(engine.update(v.state, "scenario", -1, first)) : v, { push: false });
+    const v = call("update", "", first ? "scenario" : "", -1, first || "");
+    if (v) show(v, { push: false });
   }
 }
 
@@ -91,7 +104,7 @@ function wire() {
   const picker = $("scenario");
   picker.replaceChildren();
   picker.append(new Option("Empty: start with no steps", ""));
-  for (const s of JSON.parse(engine.scenarios())) {
+  for (const s of call("scenarios")) {
     picker.append(new Option(`${s.name}: ${s.description}`, s.name));
   }
   $("scenario-form").addEventListener("submit", (e) => {
@@ -107,7 +120,8 @@ function wire() {
   const dialog = $("import-dialog");
   $("import-open").addEventListener("click", () => { $("import-error").textContent = ""; dialog.showModal(); });
   $("import-go").addEventListener("click", () => {
-    const next = JSON.parse(engine.importHex($("import-hex").value));
+    const next = call("importHex", $("import-hex").value);
+    if (!next) return;
     if (next.error && !next.steps.length) { $("import-error").textContent = next.error; return; }
     dialog.close();
     show(next);
@@ -116,7 +130,8 @@ function wire() {
     const file = e.target.files[0];
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const next = JSON.parse(engine.importCapture(bytes));
+    const next = call("importCapture", bytes);
+    if (!next) return;
     if (next.error && !next.steps.length) { $("import-error").textContent = next.error; return; }
     dialog.close();
     e.target.value = "";
