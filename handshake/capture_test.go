@@ -241,3 +241,23 @@ func TestApplyKeepsPartial(t *testing.T) {
 	require.Less(t, len(snap.TCP), snap.Length)
 	assert.ErrorIs(t, snap.Apply(&handshake.Fix{Field: handshake.FieldWindow, Value: 1}), handshake.ErrFix)
 }
+
+// TestAllCaptures checks every capture in testdata/captures, those the
+// table above does not know yet included: no error, no bad checksum.
+func TestAllCaptures(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "captures", "*.pcap*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			vs := handshake.Check(readCapture(t, filepath.Base(f)))
+			if len(vs) == 0 {
+				t.Skip("no TCP segment in the capture")
+			}
+			assert.Empty(t, errorsIn(findingsOf(vs)))
+			for i, v := range vs {
+				assert.NotEqual(t, checksum.Bad, v.Checksum, "segment %d", i)
+			}
+		})
+	}
+}
