@@ -44,6 +44,9 @@ type peer struct {
 	// replyAck is the ACK a closed endpoint's RST gives the SYN it
 	// refuses (RFC 9293 §3.10.7.1).
 	replyAck header.Seq
+	// maxSndWnd is MAX.SND.WND, the largest window the peer offered
+	// (RFC 5961 §5.2).
+	maxSndWnd uint32
 }
 
 // snapshot returns the endpoint's public state.
@@ -386,6 +389,11 @@ func (c *conn) deliver(x Side, h *header.Header, plen uint32, old, probe bool, e
 			"acknowledges a segment the capture did not show", nil)
 		Y.tcb.SndNxt = h.Ack
 	}
+	if !c.midstream && Y.maxSndWnd > 0 && h.Ack.Less(Y.tcb.SndUna.Add(-Y.maxSndWnd)) {
+		e.add(Error, CodeAckUnacceptable, ruleOldAck, FieldAck, seqs(h.Ack), "≥ "+seqs(Y.tcb.SndUna.Add(-Y.maxSndWnd)),
+			"acknowledges data older than a window below SND.UNA: the receiver drops it and answers with an ACK", seqFix(FieldAck, X.tcb.RcvNxt))
+		return
+	}
 	if Y.tcb.SndUna.Less(h.Ack) {
 		Y.tcb.SndUna = h.Ack
 	}
@@ -394,6 +402,7 @@ func (c *conn) deliver(x Side, h *header.Header, plen uint32, old, probe bool, e
 	} else {
 		Y.tcb.SndWnd = uint32(h.Window)
 	}
+	Y.maxSndWnd = max(Y.maxSndWnd, Y.tcb.SndWnd)
 	if Y.finSent && Y.finSeq.Less(Y.tcb.SndUna) {
 		switch Y.state {
 		case FinWait1:
@@ -452,6 +461,7 @@ func (c *conn) deliverSYN(x Side, h *header.Header, plen uint32, old bool, e *em
 			Y.state = SynReceived
 			Y.tcb.IRS, Y.tcb.RcvNxt, Y.rcvKnown = h.Seq, h.Seq.Add(1), true
 			Y.tcb.SndWnd = uint32(h.Window)
+			Y.maxSndWnd = Y.tcb.SndWnd
 		case Closed:
 			Y.replyAck = h.Seq.Add(seqLen(h, plen))
 		}
@@ -486,6 +496,7 @@ func (c *conn) deliverSYN(x Side, h *header.Header, plen uint32, old bool, e *em
 	}
 	Y.tcb.SndUna = h.Ack
 	Y.tcb.SndWnd = uint32(h.Window)
+	Y.maxSndWnd = max(Y.maxSndWnd, Y.tcb.SndWnd)
 }
 
 // deliverRST handles a RST arriving at the peer of x (RFC 9293

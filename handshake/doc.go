@@ -61,7 +61,7 @@
 //	urgent_nonzero                 note      urgent    RFC 9293 §3.8.5             set urgent to 0
 //	reserved_nonzero               warning   flags     RFC 9293 §3.1               clear the reserved bits
 //	ack_missing                    error     flags     RFC 9293 §3.10.7.4          set ACK
-//	ack_unacceptable               error     ack       RFC 9293 §3.10.7.3, §3.10.7.4  set ack to SND.NXT
+//	ack_unacceptable               error     ack       RFC 9293 §3.10.7.3, §3.10.7.4, RFC 5961 §5.2  set ack
 //	ack_lost_segment               error     ack       RFC 9293 §3.10.7.4          set ack to SND.NXT
 //	                               (warning in a capture that started mid-connection: Wireshark's "ACKed unseen segment")
 //	rst_unacceptable               error     ack, seq  RFC 9293 §3.10.7.3, RFC 5961 §3.2  set ack or seq
@@ -93,7 +93,8 @@
 // In detail: in SYN-SENT an ACK is acceptable iff ISS < SEG.ACK ≤ SND.NXT,
 // and a RST only with an acceptable ACK (§3.10.7.3); in SYN-RECEIVED iff
 // SND.UNA < SEG.ACK ≤ SND.NXT (§3.10.7.4). Every segment after the initial
-// SYN carries ACK, and an ACK of data not yet sent is dropped. A RST at
+// SYN carries ACK; an ACK of data not yet sent is dropped, and so is one
+// below SND.UNA − MAX.SND.WND (RFC 5961 §5.2). A RST at
 // RCV.NXT resets; one elsewhere in the window draws a challenge ACK, one
 // outside it is dropped. A segment is acceptable when it starts, or ends,
 // in RCV.NXT ≤ seq < RCV.NXT+RCV.WND modulo 2^32, the window being the

@@ -9,6 +9,7 @@ const (
 	ruleSeqAccept    = "RFC 9293 §3.10.7.4 Table 6"
 	ruleAckBit       = "RFC 9293 §3.10.7.4 (fifth check)"
 	ruleRST          = "RFC 5961 §3.2"
+	ruleOldAck       = "RFC 5961 §5.2"
 	ruleSYN          = "RFC 5961 §4.2"
 	ruleMSS          = "RFC 9293 §3.7.1"
 	ruleWScale       = "RFC 7323 §2.2"

@@ -129,6 +129,12 @@ func TestRulesBroken(t *testing.T) {
 			},
 			codes: []handshake.Code{handshake.CodeAckUnacceptable}, field: handshake.FieldAck,
 			fix: func(*testing.T, origFn) *handshake.Fix { return &handshake.Fix{Field: handshake.FieldAck, Value: 5001} }},
+		{name: "ACK far below SND.UNA", scenario: odc, step: 6,
+			edits: func(*testing.T, origFn) map[int]*handshake.Edit {
+				return map[int]*handshake.Edit{6: {Ack: ptr(header.Seq(5041).Add(^uint32(1_000_000 - 1)))}}
+			},
+			codes: []handshake.Code{handshake.CodeAckUnacceptable}, field: handshake.FieldAck,
+			fix: func(*testing.T, origFn) *handshake.Fix { return &handshake.Fix{Field: handshake.FieldAck, Value: 5041} }},
 		{name: "ACK of data never sent", scenario: odc, step: 4,
 			edits: func(*testing.T, origFn) map[int]*handshake.Edit {
 				return map[int]*handshake.Edit{4: {Ack: ptr[header.Seq](2000)}}
