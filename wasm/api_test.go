@@ -15,6 +15,7 @@ type stepView struct {
 	Dir      string `json:"dir"`
 	Hex      string `json:"hex"`
 	Label    string `json:"label"`
+	Flags    string `json:"flags"`
 	Verdict  string `json:"verdict"`
 	Findings []struct {
 		Severity string `json:"severity"`
@@ -224,6 +225,7 @@ func TestMalformedHeaderIsAnError(t *testing.T) {
 	require.NotEmpty(t, s.Findings)
 	assert.Equal(t, "malformed", s.Findings[0].Code)
 	assert.Empty(t, s.Label, "a header that does not decode has no tcpdump line")
+	assert.Equal(t, "[S]", s.Flags, "the fixed header still gives the flags")
 	assert.Equal(t, uint64(40000), s.field(t, "src_port"), "fixed fields still show")
 }
 

@@ -80,6 +80,10 @@ func writeStep(w *jsonWriter, st *State, i int, v *verdict) {
 		}
 		w.endObj()
 	}
+	if !decoded && len(s.Seg) >= header.MinLen {
+		// The fixed header holds the flags even when the options are bad.
+		w.kstr("flags", header.Flags(uint16(s.Seg[12]&0x0f)<<8|uint16(s.Seg[13])).String())
+	}
 	if decoded {
 		w.kstr("label", h.String())
 		w.kstr("flags", h.Flags.String())

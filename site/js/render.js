@@ -45,9 +45,16 @@ function renderEndpoints(view) {
     const name = side.toUpperCase();
     const cfg = (key, label, value, attrs = {}) =>
       input({ id: `ep-${side}-${key}`, label, value, op: "config", key: side + key, type: "number", attrs: { min: 0, ...attrs } });
+    const addr = input({ id: `ep-${side}-addr`, label: "Address", value: view[side], op: "addr", key: side, attrs: { inputmode: "text" } });
+    if (!view.scenario) {
+      // Without a scenario the segments carry ports, numbers and options
+      // themselves; the addresses still feed the checksums.
+      return h("fieldset", { class: "endpoint" }, h("legend", {}, name), addr,
+        h("p", { class: "hint" }, `${name}'s address, for the checksums. Ports, sequence numbers and options are in the segments; pick a scenario to build them from settings.`));
+    }
     return h("fieldset", { class: "endpoint" },
       h("legend", {}, i === 0 ? "A (client)" : "B (server)"),
-      input({ id: `ep-${side}-addr`, label: "Address", value: view[side], op: "addr", key: side, attrs: { inputmode: "text" } }),
+      addr,
       cfg("port", "Port", c.port, { max: 65535 }),
       cfg("isn", "Initial sequence number", c.isn, { max: 4294967295 }),
       cfg("win", "Receive window (octets)", c.win, { max: 4294967295 }),
