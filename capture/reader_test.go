@@ -40,6 +40,8 @@ func TestRealCaptures(t *testing.T) {
 		{"ecn.pcap", 12, lo4, 49510, 9104, 185 + 64},
 		{"sack-loss.pcap", 208, lo4, 56962, 9105, 100000 + 2*1000},
 		{"bulk.pcap", 16, lo4, 51052, 9106, 204800},
+		{"ip-options.pcap", 10, lo4, 57388, 9108, 10},
+		{"ipv6-exthdr.pcap", 10, lo6, 52828, 9107, 10},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -238,4 +240,18 @@ func TestPcapngUnsupportedLinkType(t *testing.T) {
 	ps, st := readAll(t, buf.Bytes())
 	assert.Empty(t, ps)
 	assert.Equal(t, Stats{Frames: 1, NotTCP: 1}, st)
+}
+
+// The IP options and IPv6 extension headers of the client's packets are
+// not part of Length: the lengths per frame are tshark's tcp.hdr_len +
+// tcp.len.
+func TestIPOptionsAndExtensionHeaders(t *testing.T) {
+	for _, name := range []string{"ip-options.pcap", "ipv6-exthdr.pcap"} {
+		ps, _ := readAll(t, readCapture(t, name))
+		var got []int
+		for _, p := range ps {
+			got = append(got, p.Length)
+		}
+		assert.Equal(t, []int{40, 40, 32, 36, 32, 42, 32, 32, 32, 32}, got, name)
+	}
 }

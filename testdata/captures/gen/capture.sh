@@ -15,9 +15,12 @@ cap() {
 	local file=$1 iface=$2 filter=$3; shift 3
 	local extra=()
 	while [[ $1 != -- ]]; do extra+=("$1"); shift; done; shift
-	tcpdump -i "$iface" -s 0 -B 8192 -U "${extra[@]}" -w "$out/$file" "$filter" 2>/dev/null &
+	local log; log=$(mktemp)
+	tcpdump -i "$iface" -s 0 -B 8192 -U --immediate-mode "${extra[@]}" -w "$out/$file" "$filter" 2>"$log" &
 	local pid=$!
-	sleep 2.5
+	# Wait until tcpdump has opened the interface (at most 10 s).
+	for _ in $(seq 100); do grep -q 'listening on' "$log" && break; sleep 0.1; done
+	rm -f "$log"
 	"$@" || true
 	sleep 0.5
 	kill -INT "$pid"; wait "$pid" || true
@@ -70,6 +73,13 @@ sack-loss)
 	trap 'iptables -D "${rule[@]}" 2>/dev/null || true' EXIT
 	cap sack-loss.pcap lo 'tcp port 9105' -- gen -mode bulk -size 100000 -chunk 1000 -gap 1ms -addr 127.0.0.1:9105
 	iptables -D "${rule[@]}"; trap - EXIT;;
+ip-options)
+	cap ip-options.pcap lo 'tcp port 9108' -- gen -mode ipopts -addr 127.0.0.1:9108;;
+ipv6-exthdr)
+	# BPF's "tcp" does not walk IPv6 extension headers: match the client's
+	# packets (Hop-by-Hop 8 bytes, Destination Options 8 bytes, then TCP
+	# at offset 56) by hand.
+	cap ipv6-exthdr.pcap lo 'tcp port 9107 or (ip6[6] == 0 and (ip6[56:2] == 9107 or ip6[58:2] == 9107))' -- gen -mode exthdr -addr '[::1]:9107';;
 bulk)
 	cap bulk.pcap lo 'tcp port 9106' -- gen -mode bulk -size 204800 -addr 127.0.0.1:9106;;
 pcapng)
@@ -81,6 +91,6 @@ esac
 }
 
 names=("$@")
-[[ ${#names[@]} -gt 0 ]] || names=(http-ipv4 http-ipv6 http-sll http-sll2 refused half-close abortive-close ecn sack-loss bulk pcapng truncated)
+[[ ${#names[@]} -gt 0 ]] || names=(http-ipv4 http-ipv6 http-sll http-sll2 refused half-close abortive-close ecn sack-loss ip-options ipv6-exthdr bulk pcapng truncated)
 for n in "${names[@]}"; do run "$n"; done
 rm -rf "$www"

@@ -13,6 +13,12 @@
 //	           sends its answer in several writes, then closes.
 //	abort      the client sends a request, reads the answer and closes with
 //	           SO_LINGER 0, so the kernel sends RST instead of FIN.
+//	ipopts     like abort, but closes with FIN, and the client's IPv4
+//	           packets carry IP options (IP_OPTIONS: three No-Operations
+//	           and End of Option List, RFC 791 §3.1), so their IHL is 6.
+//	exthdr     the same over IPv6 with a Hop-by-Hop Options header and a
+//	           Destination Options header (IPV6_HOPOPTS, IPV6_DSTOPTS:
+//	           PadN only, RFC 8200 §4.2) on every client packet.
 //	bulk       the server sends -size bytes to the client (in pieces of
 //	           -chunk bytes -gap apart, if -chunk is set), then both close.
 package main
@@ -23,6 +29,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"syscall"
 	"time"
 )
 
@@ -48,7 +55,10 @@ func main() {
 		serve(*mode, c.(*net.TCPConn), *size, *chunk, *gap)
 	}()
 
-	c, err := net.Dial("tcp", *addr)
+	d := net.Dialer{Control: func(_, _ string, rc syscall.RawConn) error {
+		return setOptions(*mode, rc)
+	}}
+	c, err := d.Dial("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -71,7 +81,7 @@ func serve(mode string, c *net.TCPConn, size, chunk int, gap time.Duration) {
 			}
 		}
 		c.Close()
-	case "abort":
+	case "abort", "ipopts", "exthdr":
 		buf := make([]byte, 64)
 		n, err := c.Read(buf)
 		if err != nil {
@@ -117,7 +127,7 @@ func client(mode string, c *net.TCPConn, size int) {
 		}
 		log.Printf("client read %d bytes after its FIN", len(b))
 		c.Close()
-	case "abort":
+	case "abort", "ipopts", "exthdr":
 		if _, err := c.Write([]byte("ping")); err != nil {
 			log.Fatal(err)
 		}
@@ -125,8 +135,10 @@ func client(mode string, c *net.TCPConn, size int) {
 		if _, err := c.Read(buf); err != nil {
 			log.Fatal(err)
 		}
-		if err := c.SetLinger(0); err != nil {
-			log.Fatal(err)
+		if mode == "abort" {
+			if err := c.SetLinger(0); err != nil {
+				log.Fatal(err)
+			}
 		}
 		c.Close()
 	case "bulk":
@@ -137,4 +149,28 @@ func client(mode string, c *net.TCPConn, size int) {
 		log.Printf("client read %d bytes", n)
 		c.Close()
 	}
+}
+
+// setOptions sets the IP options of the ipopts and exthdr modes on the
+// client socket before it connects, so that the SYN carries them too.
+func setOptions(mode string, rc syscall.RawConn) error {
+	const ipv6HopOpts, ipv6DstOpts = 54, 59 // linux/in6.h
+	var serr error
+	err := rc.Control(func(fd uintptr) {
+		switch mode {
+		case "ipopts":
+			serr = syscall.SetsockoptString(int(fd), syscall.IPPROTO_IP, syscall.IP_OPTIONS, "\x01\x01\x01\x00")
+		case "exthdr":
+			// Next Header (filled in by the kernel), length 0 (8 bytes),
+			// PadN with 4 bytes of padding.
+			padN := "\x00\x00\x01\x04\x00\x00\x00\x00"
+			if serr = syscall.SetsockoptString(int(fd), syscall.IPPROTO_IPV6, ipv6HopOpts, padN); serr == nil {
+				serr = syscall.SetsockoptString(int(fd), syscall.IPPROTO_IPV6, ipv6DstOpts, padN)
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return serr
 }
