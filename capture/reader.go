@@ -43,7 +43,8 @@ type frameSource interface {
 }
 
 // Reader reads the TCP segments of a pcap or pcapng capture, one frame at a
-// time, without allocating per frame.
+// time, without allocating per frame (for frames up to libpcap's 256 KiB
+// maximum snap length).
 type Reader struct {
 	src    frameSource
 	link   LinkType // of a pcap file; pcapng frames carry their own
