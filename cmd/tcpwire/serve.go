@@ -63,7 +63,12 @@ clone of the repository:
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	srv := newServer()
+	site, err := siteAssets()
+	if err != nil {
+		fmt.Fprintln(stderr, "tcpwire serve:", err)
+		return 1
+	}
+	srv := newServer(site)
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintln(stdout, "building the WebAssembly module (the first build takes a minute)…")
 	go func() {
@@ -103,16 +108,20 @@ clone of the repository:
 	return 0
 }
 
-// server serves the playground's files once they are built; requests that
-// come earlier wait for the build.
+// server serves the playground: the page at once, and the WebAssembly
+// module and wasm_exec.js once they are built (requests for them wait for
+// the build, while the page says it is loading).
 type server struct {
+	site  map[string]asset
 	ready chan struct{}
 	once  sync.Once
 	files map[string]asset
 	err   error
 }
 
-func newServer() *server { return &server{ready: make(chan struct{})} }
+func newServer(site map[string]asset) *server {
+	return &server{site: site, ready: make(chan struct{})}
+}
 
 func (s *server) setFiles(files map[string]asset, err error) {
 	s.once.Do(func() {
@@ -137,23 +146,23 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	var files map[string]asset
-	var err error
-	select {
-	case <-s.ready:
-		files, err = s.files, s.err
-	case <-r.Context().Done():
-		return
-	}
-	if err != nil {
-		http.Error(w, "the playground could not be built: "+err.Error(), http.StatusInternalServerError)
-		return
-	}
 	name := strings.TrimPrefix(r.URL.Path, "/")
 	if name == "" {
 		name = "index.html"
 	}
-	a, ok := files[name]
+	a, ok := s.site[name]
+	if !ok {
+		select {
+		case <-s.ready:
+		case <-r.Context().Done():
+			return
+		}
+		if s.err != nil {
+			http.Error(w, "the playground could not be built: "+s.err.Error(), http.StatusInternalServerError)
+			return
+		}
+		a, ok = s.files[name]
+	}
 	if !ok {
 		http.NotFound(w, r)
 		return

@@ -55,7 +55,9 @@ func TestWasmModuleWithinBudget(t *testing.T) {
 }
 
 func TestServeHTTP(t *testing.T) {
-	srv := newServer()
+	site, err := siteAssets()
+	require.NoError(t, err)
+	srv := newServer(site)
 	srv.setFiles(playground(t), nil)
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
@@ -104,11 +106,17 @@ func TestServeHTTP(t *testing.T) {
 	assert.Empty(t, get("GET", "/", "Accept-Encoding", "gzip;q=0").Header.Get("Content-Encoding"))
 }
 
-func TestServeBuildFailure(t *testing.T) {
-	srv := newServer()
-	srv.setFiles(nil, io.ErrUnexpectedEOF)
+func TestServePageBeforeBuild(t *testing.T) {
+	site, err := siteAssets()
+	require.NoError(t, err)
+	srv := newServer(site)
 	rec := httptest.NewRecorder()
 	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	assert.Equal(t, http.StatusOK, rec.Code, "the page does not wait for the module")
+
+	srv.setFiles(nil, io.ErrUnexpectedEOF)
+	rec = httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/tcpwire.wasm", nil))
 	assert.Equal(t, http.StatusInternalServerError, rec.Code)
 	assert.Contains(t, rec.Body.String(), "could not be built")
 }

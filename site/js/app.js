@@ -82,10 +82,13 @@ function load(hash) {
 }
 
 async function start() {
-  const go = new Go();
   try {
+    if (typeof Go !== "function") throw new Error("wasm_exec.js did not load (is tcpwire serve still building the module?)");
+    const go = new Go();
     const ready = new Promise((resolve) => { globalThis.tcpwireReady = resolve; });
-    const { instance } = await WebAssembly.instantiateStreaming(fetch("tcpwire.wasm"), go.importObject);
+    const res = await fetch("tcpwire.wasm");
+    if (!res.ok) throw new Error(await res.text());
+    const { instance } = await WebAssembly.instantiateStreaming(res, go.importObject);
     go.run(instance);
     await ready;
   } catch (err) {
