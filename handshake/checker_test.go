@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tcpwire/tcpwire/handshake"
+	"github.com/tcpwire/tcpwire/header"
 )
 
 // TestMidstream checks every scenario from its second, third and fourth
@@ -86,4 +87,39 @@ func TestSimultaneousOpenOptions(t *testing.T) {
 	assert.Empty(t, findingsOf(handshake.Check(s.Segments())))
 	_, ws := s.Steps[2].Header.Options.WindowScale()
 	assert.False(t, ws, "the client's SYN-ACK answers a SYN without Window Scale")
+}
+
+// TestNotErrors checks what real stacks send and SPEC §5 says is not an
+// error: a D-SACK block below the acknowledgment (RFC 2883), a keep-alive
+// with one garbage octet, and a Fast Open cookie request.
+func TestNotErrors(t *testing.T) {
+	s, err := handshake.New("data")
+	require.NoError(t, err)
+	// The server's ACK of the request reports it twice received.
+	h := s.Steps[4].Header
+	var o header.Options
+	require.NoError(t, o.SetBytes(h.Options.Bytes()))
+	require.NoError(t, o.AddNOP())
+	require.NoError(t, o.AddNOP())
+	require.NoError(t, o.AddSACK(header.SACKBlock{Left: 1001, Right: 1038}))
+	dsack := append([]byte{}, o.Bytes()...)
+	s.Steps[4].Edit = &handshake.Edit{Options: &dsack}
+	// The client's last ACK becomes a keep-alive with one octet.
+	s.Steps[6].Edit = &handshake.Edit{Seq: ptr[header.Seq](1037), Payload: ptr([]byte{0})}
+	require.NoError(t, s.Rebuild(4))
+	vs := handshake.Check(s.Segments())
+	assert.Empty(t, vs[4].Findings)
+	assert.Equal(t, []handshake.Code{handshake.CodeKeepAlive}, codesOf(vs[6].Findings))
+	assert.Empty(t, errorsIn(findingsOf(vs)))
+
+	// A SYN asking for a Fast Open cookie, answered with one.
+	fo, err := handshake.New("open")
+	require.NoError(t, err)
+	fo.Client.FastOpen = nil
+	fo.Steps[0].Data = []byte{}
+	require.NoError(t, fo.Build())
+	opt, ok := fo.Steps[0].Header.Options.Find(header.KindFastOpen)
+	require.True(t, ok, "cookie request")
+	assert.Empty(t, opt.Data)
+	assert.Empty(t, findingsOf(handshake.Check(fo.Segments())))
 }

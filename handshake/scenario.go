@@ -16,8 +16,10 @@ type Action string
 // number SND.NXT, acknowledgment RCV.NXT, the window it offers and the
 // options the connection uses.
 const (
-	// ActSYN opens: SYN with the endpoint's ISN and the options it offers,
-	// ECN setup flags, and Fast Open cookie and data when configured.
+	// ActSYN opens: SYN with the endpoint's ISN and the options it offers
+	// and ECN setup flags. A Fast Open option goes with it when the
+	// endpoint has a cookie, or when the step's Data is not nil (empty: a
+	// cookie request); the data rides on the SYN (RFC 7413 §4.1).
 	ActSYN Action = "syn"
 	// ActSYNACK answers a SYN: SYN,ACK with the options both sides agree.
 	ActSYNACK Action = "syn-ack"
