@@ -18,7 +18,7 @@ func (c *conn) checkFlags(x Side, h *header.Header, tos uint8, e *emitter) {
 			"the urgent pointer is not zero while URG is not set", setFix(FieldUrgent, 0, "0"))
 	}
 	if h.Flags&header.Reserved != 0 {
-		e.add(Warning, CodeReservedNonzero, ruleReservedBits, FieldFlags, flagsText(h.Flags), flagsText(h.Flags&^header.Reserved),
+		e.add(Warning, CodeReservedNonzero, ruleReservedBits, FieldFlags, h.Flags.String(), (h.Flags &^ header.Reserved).String(),
 			"reserved bits must be sent as zero", flagsFix(h.Flags&^header.Reserved))
 	}
 	bits := h.Flags & ecnBits
@@ -38,7 +38,7 @@ func (c *conn) checkFlags(x Side, h *header.Header, tos uint8, e *emitter) {
 			if Y.offer.ecn == ECNAccurate {
 				rule = ruleAccECN
 			}
-			e.add(Error, CodeECNUnsolicited, rule, FieldFlags, flagsText(h.Flags), flagsText(want),
+			e.add(Error, CodeECNUnsolicited, rule, FieldFlags, h.Flags.String(), want.String(),
 				"the SYN,ACK's ECN bits do not answer the SYN's ("+Y.offer.ecn.String()+" asked)", flagsFix(want))
 		}
 		c.ecn, c.ecnKnown = mode, true
@@ -50,7 +50,7 @@ func (c *conn) checkFlags(x Side, h *header.Header, tos uint8, e *emitter) {
 			allowed = header.ECE | header.CWR
 		}
 		want := h.Flags &^ (ecnBits &^ allowed)
-		e.add(Warning, CodeECNNotNegotiated, ruleECN, FieldFlags, flagsText(h.Flags), flagsText(want),
+		e.add(Warning, CodeECNNotNegotiated, ruleECN, FieldFlags, h.Flags.String(), want.String(),
 			"ECN feedback bits on a connection that did not negotiate them", flagsFix(want))
 	}
 	if !syn && c.ecnKnown && c.ecn == ECNOff && tos&3 != 0 {

@@ -277,7 +277,7 @@ func (c *conn) sendSYN(x Side, h *header.Header, plen uint32, e *emitter) bool {
 		X.synAckSent = true
 		return false
 	case X.synSent:
-		e.add(Warning, CodeSYNUnexpected, ruleSYN, FieldFlags, flagsText(h.Flags), flagsText(h.Flags&^header.SYN),
+		e.add(Warning, CodeSYNUnexpected, ruleSYN, FieldFlags, h.Flags.String(), (h.Flags &^ header.SYN).String(),
 			"a SYN with a new sequence number in a connection under way: the receiver answers with a challenge ACK",
 			flagsFix(h.Flags&^header.SYN))
 		return true
@@ -348,7 +348,7 @@ func (c *conn) deliver(x Side, h *header.Header, plen uint32, old, probe bool, e
 		c.deliverSYN(x, h, plen, old, e)
 		return
 	case !ack:
-		e.add(Error, CodeAckMissing, ruleAckBit, FieldFlags, flagsText(h.Flags), flagsText(h.Flags|header.ACK),
+		e.add(Error, CodeAckMissing, ruleAckBit, FieldFlags, h.Flags.String(), (h.Flags | header.ACK).String(),
 			"every segment after the initial SYN carries ACK; the receiver drops this one", flagsFix(h.Flags|header.ACK))
 		return
 	}

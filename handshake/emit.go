@@ -25,9 +25,9 @@ func (e *emitter) add(sev Severity, code Code, rule string, field Field, seen, e
 	})
 }
 
-func u32(v uint32) string             { return strconv.FormatUint(uint64(v), 10) }
-func seqs(s header.Seq) string        { return u32(uint32(s)) }
-func flagsText(f header.Flags) string { return f.String() }
+// u32 and seqs format numbers for findings.
+func u32(v uint32) string      { return strconv.FormatUint(uint64(v), 10) }
+func seqs(s header.Seq) string { return u32(uint32(s)) }
 
 // setFix returns the fix that sets a numeric field.
 func setFix(field Field, v uint32, text string) *Fix {
