@@ -39,6 +39,10 @@ const (
 // ErrAction: a step names no Action.
 var ErrAction = errors.New("handshake: unknown action")
 
+// ErrFamily: the client's and server's addresses are not both IPv4 or both
+// IPv6.
+var ErrFamily = errors.New("handshake: client and server addresses are of different families")
+
 // Step is one segment of a scenario. From, Action, Data, Note, Crossing and
 // Edit say what to send; Build fills in the rest.
 type Step struct {
@@ -106,7 +110,7 @@ func (s *Scenario) RebuildStep(i int) error {
 // states and findings of every step.
 func (s *Scenario) rebuild(redo func(int) bool) error {
 	if s.Client.Addr.Addr().Is4() != s.Server.Addr.Addr().Is4() {
-		return errors.New("handshake: client and server addresses are of different families")
+		return ErrFamily
 	}
 	b := builder{s: s}
 	b.c.id = 1
@@ -124,9 +128,8 @@ func (s *Scenario) rebuild(redo func(int) bool) error {
 				return fmt.Errorf("handshake: step %d: %w", i, err)
 			}
 		}
-		st.Findings = nil
+		st.Findings, st.Summary = nil, ""
 		e := emitter{index: i, frame: st.Segment.Frame, conn: 1, from: st.From}
-		st.Checksum = 0
 		h := &st.Header
 		*h = header.Header{}
 		status, ok, blind := inspect(&st.Segment, h, &e)

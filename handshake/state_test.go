@@ -2,6 +2,7 @@ package handshake_test
 
 import (
 	"encoding/json"
+	"net/netip"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -95,6 +96,10 @@ func TestEditErrors(t *testing.T) {
 	s.Steps[1].Edit = nil
 	s.Steps[0].Action = "jump"
 	assert.ErrorIs(t, s.Build(), handshake.ErrAction)
+
+	s.Steps[0].Action = handshake.ActSYN
+	s.Server.Addr = netip.MustParseAddrPort("[2001:db8::1]:80")
+	assert.ErrorIs(t, s.Build(), handshake.ErrFamily)
 }
 
 // TestEditDataOffsetAndBytes edits what the header type cannot express: a
