@@ -54,6 +54,15 @@
 // reads the total length and fragment offset in host byte order on some
 // systems (raw-socket conventions), which is wrong for a file.
 //
+// # Packets without a capture file
+//
+// ParseHex reads the hex dumps people paste (plain hex, 0x prefixes, colons,
+// tcpdump -xx and -X, Wireshark's Copy as Hex Dump, hexdump -C) and
+// ParsePacket takes one packet whose link layer is unknown: IPv4 or IPv6 when
+// the whole IP header is consistent, else an Ethernet frame carrying IP,
+// else a bare TCP segment with no addresses. IsCapture tells a capture file
+// from such a dump by its first four bytes.
+//
 // Captures taken on Linux loopback hold partial checksums (the
 // pseudo-header sum only, written before checksum offload) and segments
 // larger than the MTU (GSO); both are real and are returned as they are.
