@@ -24,8 +24,12 @@ export function bitDiagram(step) {
   if (!step.fields) return [h("p", {}, "Fewer than 20 bytes: no header to draw.")];
   const cells = [];
   const ruler = [];
-  for (let b = 0; b < 32; b++) ruler.push(h("span", { class: "ruler", style: { gridColumn: String(b + 1), gridRow: "1" }, "aria-hidden": "true" }, String(b % 10)));
-  let lastRow = 1;
+  // The RFC's ruler: tens over units, bit 0 the most significant.
+  for (let b = 0; b < 32; b++) {
+    if (b % 10 === 0) ruler.push(h("span", { class: "ruler", style: { gridColumn: String(b + 1), gridRow: "1" }, "aria-hidden": "true" }, String(b / 10)));
+    ruler.push(h("span", { class: "ruler", style: { gridColumn: String(b + 1), gridRow: "2" }, "aria-hidden": "true" }, String(b % 10)));
+  }
+  let lastRow = 2;
   for (const [key, label, title, first, bits] of ranges(step)) {
     // An option may run across rows: draw one cell per row it touches.
     for (let bit = first; bit < first + bits;) {
@@ -34,10 +38,10 @@ export function bitDiagram(step) {
       const narrow = span < 4;
       cells.push(h("span", {
         class: "cell" + (narrow ? " narrow" : "") + (key.startsWith("flag_") ? " flag" : ""),
-        style: { gridColumn: `${col + 1} / span ${span}`, gridRow: String(row + 2) },
+        style: { gridColumn: `${col + 1} / span ${span}`, gridRow: String(row + 3) },
         title, "data-link": key,
       }, bit === first || !narrow ? label : ""));
-      lastRow = Math.max(lastRow, row + 2);
+      lastRow = Math.max(lastRow, row + 3);
       bit += span;
     }
   }
