@@ -78,16 +78,7 @@ func (s *segment) appendJSON(b []byte) []byte {
 	}
 	var buf [4]header.SACKBlock
 	if blocks, ok := o.SACK(buf[:0]); ok {
-		b = append(b, `,"sack":[`...)
-		for i, blk := range blocks {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendUint(append(b, '['), uint64(blk.Left), 10)
-			b = strconv.AppendUint(append(b, ','), uint64(blk.Right), 10)
-			b = append(b, ']')
-		}
-		b = append(b, ']')
+		b = appendBlocks(append(b, `,"sack":`...), blocks)
 	}
 	b = append(b, `,"options":[`...)
 	first = true
@@ -99,6 +90,20 @@ func (s *segment) appendJSON(b []byte) []byte {
 		b = appendOptionJSON(b, opt)
 	}
 	return append(b, "]}\n"...)
+}
+
+// appendBlocks appends SACK blocks as a JSON array of [left, right] pairs.
+func appendBlocks(b []byte, blocks []header.SACKBlock) []byte {
+	b = append(b, '[')
+	for i, blk := range blocks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendUint(append(b, '['), uint64(blk.Left), 10)
+		b = strconv.AppendUint(append(b, ','), uint64(blk.Right), 10)
+		b = append(b, ']')
+	}
+	return append(b, ']')
 }
 
 func appendUintField(b []byte, key string, v uint64) []byte {
@@ -130,16 +135,7 @@ func appendOptionJSON(b []byte, o header.Option) []byte {
 	case header.KindSACK:
 		var buf [4]header.SACKBlock
 		blocks, _ := o.SACK(buf[:0])
-		b = append(b, `,"blocks":[`...)
-		for i, blk := range blocks {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendUint(append(b, '['), uint64(blk.Left), 10)
-			b = strconv.AppendUint(append(b, ','), uint64(blk.Right), 10)
-			b = append(b, ']')
-		}
-		b = append(b, ']')
+		b = appendBlocks(append(b, `,"blocks":`...), blocks)
 	case header.KindUserTimeout:
 		ut, _ := o.UserTimeout()
 		b = appendUintField(b, "timeout", uint64(ut.Timeout))
