@@ -123,3 +123,29 @@ func TestNotErrors(t *testing.T) {
 	assert.Empty(t, opt.Data)
 	assert.Empty(t, findingsOf(handshake.Check(fo.Segments())))
 }
+
+// TestMissedSegments drops single segments of a built connection, as a
+// capture that lost them would show it. A lost data or FIN segment is one
+// ack_lost_segment error, where its acknowledgment arrives (SPEC §4), and
+// nothing more; a lost handshake or pure ACK segment is no error at all.
+// Losing anything but a FIN, both ends end up where they would have.
+func TestMissedSegments(t *testing.T) {
+	s, err := handshake.New("open-data-close")
+	require.NoError(t, err)
+	all := s.Segments()
+	for drop := range all {
+		segs := append(append([]handshake.Segment{}, all[:drop]...), all[drop+1:]...)
+		vs := handshake.Check(segs)
+		var want []handshake.Code
+		switch s.Steps[drop].Action {
+		case handshake.ActData, handshake.ActFIN:
+			want = []handshake.Code{handshake.CodeAckLostSegment}
+		}
+		assert.Equal(t, want, codesOf(errorsIn(findingsOf(vs))), "without segment %d", drop)
+		last := vs[len(vs)-1]
+		if s.Steps[drop].Action != handshake.ActFIN && drop < len(all)-1 {
+			assert.Equal(t, handshake.TimeWait, last.Client.State, "without segment %d", drop)
+			assert.Equal(t, handshake.Closed, last.Server.State, "without segment %d", drop)
+		}
+	}
+}

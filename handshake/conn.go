@@ -354,13 +354,30 @@ func (c *conn) deliver(x Side, h *header.Header, plen uint32, old, probe bool, e
 	}
 	switch Y.state {
 	case SynSent:
-		if !(Y.tcb.ISS.Less(h.Ack) && h.Ack.LessEq(Y.tcb.SndNxt)) {
+		acceptable := Y.tcb.ISS.Less(h.Ack) && h.Ack.LessEq(Y.tcb.SndNxt)
+		if !acceptable {
 			e.add(Error, CodeAckUnacceptable, ruleSynSent, FieldAck, seqs(h.Ack), "in ("+seqs(Y.tcb.ISS)+", "+seqs(Y.tcb.SndNxt)+"]",
 				"ACK in SYN-SENT must satisfy ISS < SEG.ACK ≤ SND.NXT; the receiver answers with RST", seqFix(FieldAck, Y.tcb.SndNxt))
+			return
 		}
-		// Without SYN the segment is dropped (RFC 9293 §3.10.7.3).
-		return
+		if !c.midstream {
+			// Without SYN the segment is dropped (RFC 9293 §3.10.7.3).
+			return
+		}
+		// The capture missed the peer's SYN,ACK: the endpoint is open.
+		Y.state = Established
+		Y.tcb.RcvNxt, Y.rcvKnown = h.Seq, true
 	case SynReceived:
+		if !Y.synSent {
+			// The capture missed this endpoint's SYN,ACK, which the
+			// segment acknowledges.
+			c.midstream = true
+			e.add(Warning, CodeAckLostSegment, ruleCapture, FieldAck, seqs(h.Ack), "",
+				"acknowledges a SYN,ACK the capture did not show", nil)
+			Y.synSent, Y.sent = true, true
+			Y.tcb.ISS = h.Ack.Add(^uint32(0))
+			Y.tcb.SndUna, Y.tcb.SndNxt = Y.tcb.ISS, h.Ack
+		}
 		if !(Y.tcb.SndUna.Less(h.Ack) && h.Ack.LessEq(Y.tcb.SndNxt)) {
 			e.add(Error, CodeAckUnacceptable, ruleOtherStates, FieldAck, seqs(h.Ack), "in ("+seqs(Y.tcb.SndUna)+", "+seqs(Y.tcb.SndNxt)+"]",
 				"ACK in SYN-RECEIVED must satisfy SND.UNA < SEG.ACK ≤ SND.NXT; the receiver answers with RST", seqFix(FieldAck, Y.tcb.SndNxt))
@@ -382,11 +399,14 @@ func (c *conn) deliver(x Side, h *header.Header, plen uint32, old, probe bool, e
 	if Y.tcb.SndNxt.Less(h.Ack) && (Y.sent || Y.synSent) {
 		if !c.midstream {
 			e.add(Error, CodeAckLostSegment, ruleOtherStates, FieldAck, seqs(h.Ack), "≤ "+seqs(Y.tcb.SndNxt),
-				"acknowledges data the peer has not sent (SEG.ACK > SND.NXT); the receiver drops the segment", seqFix(FieldAck, Y.tcb.SndNxt))
-			return
+				"acknowledges data the peer has not sent (SEG.ACK > SND.NXT): the receiver drops the segment, unless the capture missed it",
+				seqFix(FieldAck, Y.tcb.SndNxt))
+		} else {
+			e.add(Warning, CodeAckLostSegment, ruleCapture, FieldAck, seqs(h.Ack), "≤ "+seqs(Y.tcb.SndNxt),
+				"acknowledges a segment the capture did not show", nil)
 		}
-		e.add(Warning, CodeAckLostSegment, ruleCapture, FieldAck, seqs(h.Ack), "≤ "+seqs(Y.tcb.SndNxt),
-			"acknowledges a segment the capture did not show", nil)
+		// Go on as if the capture had missed it, so that one lost segment
+		// makes one finding.
 		Y.tcb.SndNxt = h.Ack
 	}
 	if !c.midstream && Y.maxSndWnd > 0 && h.Ack.Less(Y.tcb.SndUna.Add(-Y.maxSndWnd)) {

@@ -44,7 +44,10 @@
 // on it are skipped. Segments larger than the MTU (GSO), keep-alives,
 // zero-window probes, D-SACK blocks below the acknowledgment, Fast Open
 // data on the SYN and crossing FINs are not errors. A header cut short by
-// the capture's snap length is checked from its fixed part.
+// the capture's snap length is checked from its fixed part. A segment the
+// capture missed makes one finding (previous_segment_not_captured, or
+// ack_lost_segment where its acknowledgment shows), and the checker goes on
+// as if it had seen it.
 //
 // The side that sends the first SYN is the client; in a capture that starts
 // later, the endpoint with the higher port. The checker is deterministic,
