@@ -7,12 +7,15 @@ import (
 
 // jsonWriter writes JSON by hand, without reflection, for a small module.
 // Values written after a key or inside an array are separated by commas
-// automatically.
+// automatically. Its methods are not inlined: they are called from
+// hundreds of places, and inlining them all costs the module more bytes
+// than the calls cost time.
 type jsonWriter struct {
 	b     []byte
 	comma bool
 }
 
+//go:noinline
 func (w *jsonWriter) sep() {
 	if w.comma {
 		w.b = append(w.b, ',')
@@ -20,23 +23,34 @@ func (w *jsonWriter) sep() {
 	w.comma = true
 }
 
+//go:noinline
 func (w *jsonWriter) open(c byte) {
 	w.sep()
 	w.b = append(w.b, c)
 	w.comma = false
 }
 
+//go:noinline
 func (w *jsonWriter) close(c byte) {
 	w.b = append(w.b, c)
 	w.comma = true
 }
 
-func (w *jsonWriter) obj()    { w.open('{') }
+//go:noinline
+func (w *jsonWriter) obj() { w.open('{') }
+
+//go:noinline
 func (w *jsonWriter) endObj() { w.close('}') }
-func (w *jsonWriter) arr()    { w.open('[') }
+
+//go:noinline
+func (w *jsonWriter) arr() { w.open('[') }
+
+//go:noinline
 func (w *jsonWriter) endArr() { w.close(']') }
 
 // key writes an object key; the value written next belongs to it.
+//
+//go:noinline
 func (w *jsonWriter) key(k string) {
 	w.sep()
 	w.b = appendJSONString(w.b, k)
@@ -44,36 +58,49 @@ func (w *jsonWriter) key(k string) {
 	w.comma = false
 }
 
+//go:noinline
 func (w *jsonWriter) str(s string) {
 	w.sep()
 	w.b = appendJSONString(w.b, s)
 }
 
+//go:noinline
 func (w *jsonWriter) bytesStr(s []byte) {
 	w.sep()
 	w.b = appendJSONString(w.b, string(s))
 }
 
+//go:noinline
 func (w *jsonWriter) uint(v uint64) {
 	w.sep()
 	w.b = strconv.AppendUint(w.b, v, 10)
 }
 
+//go:noinline
 func (w *jsonWriter) int(v int) {
 	w.sep()
 	w.b = strconv.AppendInt(w.b, int64(v), 10)
 }
 
+//go:noinline
 func (w *jsonWriter) bool(v bool) {
 	w.sep()
 	w.b = strconv.AppendBool(w.b, v)
 }
 
 // Shorthands for a key and its value.
-func (w *jsonWriter) kstr(k, v string)         { w.key(k); w.str(v) }
+
+//go:noinline
+func (w *jsonWriter) kstr(k, v string) { w.key(k); w.str(v) }
+
+//go:noinline
 func (w *jsonWriter) kuint(k string, v uint64) { w.key(k); w.uint(v) }
-func (w *jsonWriter) kint(k string, v int)     { w.key(k); w.int(v) }
-func (w *jsonWriter) kbool(k string, v bool)   { w.key(k); w.bool(v) }
+
+//go:noinline
+func (w *jsonWriter) kint(k string, v int) { w.key(k); w.int(v) }
+
+//go:noinline
+func (w *jsonWriter) kbool(k string, v bool) { w.key(k); w.bool(v) }
 
 const hexDigits = "0123456789abcdef"
 
