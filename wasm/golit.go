@@ -10,30 +10,22 @@ import (
 // header.Header literal, then the option area set from its bytes.
 func goLiteral(h *header.Header) string {
 	b := []byte("h := header.Header{\n")
-	field := func(name, value string) {
-		b = append(b, '\t')
-		b = append(b, name...)
-		b = append(b, ": "...)
-		b = append(b, value...)
-		b = append(b, ",\n"...)
-	}
-	u := func(v uint64) string { return strconv.FormatUint(v, 10) }
-	field("SrcPort", u(uint64(h.SrcPort)))
-	field("DstPort", u(uint64(h.DstPort)))
-	field("Seq", u(uint64(h.Seq)))
+	b = goField(b, "SrcPort", strconv.FormatUint(uint64(h.SrcPort), 10))
+	b = goField(b, "DstPort", strconv.FormatUint(uint64(h.DstPort), 10))
+	b = goField(b, "Seq", strconv.FormatUint(uint64(h.Seq), 10))
 	if h.Ack != 0 {
-		field("Ack", u(uint64(h.Ack)))
+		b = goField(b, "Ack", strconv.FormatUint(uint64(h.Ack), 10))
 	}
 	if h.Flags != 0 {
-		field("Flags", h.Flags.GoString())
+		b = goField(b, "Flags", h.Flags.GoString())
 	}
-	field("Window", u(uint64(h.Window)))
-	field("Checksum", "0x"+strconv.FormatUint(uint64(h.Checksum), 16))
+	b = goField(b, "Window", strconv.FormatUint(uint64(h.Window), 10))
+	b = goField(b, "Checksum", "0x"+strconv.FormatUint(uint64(h.Checksum), 16))
 	if h.Urgent != 0 {
-		field("Urgent", u(uint64(h.Urgent)))
+		b = goField(b, "Urgent", strconv.FormatUint(uint64(h.Urgent), 10))
 	}
 	if len(h.Payload) > 0 {
-		field("Payload", "[]byte("+strconv.Quote(string(h.Payload))+")")
+		b = goField(b, "Payload", "[]byte("+strconv.Quote(string(h.Payload))+")")
 	}
 	b = append(b, "}\n"...)
 	if opts := h.Options.Bytes(); len(opts) > 0 {
@@ -44,10 +36,18 @@ func goLiteral(h *header.Header) string {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = append(b, "0x"...)
-			b = append(b, hexDigits[c>>4], hexDigits[c&0xf])
+			b = append(b, '0', 'x', hexDigits[c>>4], hexDigits[c&0xf])
 		}
 		b = append(b, "}); err != nil {\n\treturn err\n}\n"...)
 	}
 	return string(b)
+}
+
+// goField appends one "\tName: value,\n" line of a composite literal.
+func goField(b []byte, name, value string) []byte {
+	b = append(b, '\t')
+	b = append(b, name...)
+	b = append(b, ": "...)
+	b = append(b, value...)
+	return append(b, ",\n"...)
 }
