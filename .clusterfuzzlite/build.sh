@@ -12,11 +12,11 @@ cd "$SRC/tcpwire/fuzz"
 # therefore be a requirement of the module.
 go get "github.com/AdamKorcz/go-118-fuzz-build/testing@$tool_version"
 
-for file in */fuzz_test.go; do
-	pkg=$(dirname "$file")
-	[ "$pkg" = peers ] && continue
+for file in $(find . -name fuzz_test.go -not -path './peers/*' | sort); do
+	pkg=${file#./}
+	pkg=${pkg%/fuzz_test.go}
 	for fn in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | cut -d' ' -f2); do
-		fuzzer="${pkg}_${fn}"
+		fuzzer="${pkg//\//_}_${fn}"
 		compile_native_go_fuzzer "github.com/tcpwire/tcpwire/fuzz/$pkg" "$fn" "$fuzzer"
 		go run ./cmd/seedconv -in "$pkg/testdata/fuzz/$fn" -out "$WORK/seeds/$fuzzer"
 		(cd "$WORK/seeds/$fuzzer" && zip -q -r "$OUT/${fuzzer}_seed_corpus.zip" .)

@@ -25,11 +25,11 @@ cd "$work/fuzz"
 go get "github.com/AdamKorcz/go-118-fuzz-build/testing@$tool_version" 2>/dev/null
 
 status=0
-for file in */fuzz_test.go; do
-	pkg=$(dirname "$file")
-	[ "$pkg" = peers ] && continue
+for file in $(find . -name fuzz_test.go -not -path './peers/*' | sort); do
+	pkg=${file#./}
+	pkg=${pkg%/fuzz_test.go}
 	for fn in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | cut -d' ' -f2); do
-		name="$pkg.$fn"
+		name="${pkg//\//.}.$fn"
 		"$work/bin/go-118-fuzz-build" -o "$work/$name.a" -func "$fn" "./$pkg"
 		clang -fsanitize=fuzzer "$work/$name.a" -lpthread -o "$work/$name"
 		go run ./cmd/seedconv -in "$pkg/testdata/fuzz/$fn" -out "$work/corpus/$name" >/dev/null

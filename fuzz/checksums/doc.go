@@ -1,7 +1,9 @@
 // Package checksums checks tcpwire's checksum package against a naive
-// RFC 1071 sum, against itself (split sums, Digest, incremental update),
-// against the checksum golang.org/x/net/icmp computes when it marshals a
-// message, and against gVisor's pseudo-header checksum.
+// RFC 1071 sum and against itself (split sums, Digest, incremental update,
+// verification and capture status). The comparisons with the checksum
+// golang.org/x/net/icmp computes and with gVisor's pseudo-header checksum
+// are in differential/xnetoracle and differential/gvisorpeer, so that each
+// fuzzing binary links only what it needs.
 //
 // The package's kernels (vector, portable carry-chain, carry-free) are not
 // exported: Sum reaches the vector kernel of the machine for buffers of 96

@@ -1,12 +1,12 @@
-// Package differential checks tcpwire's header decoder against other
-// decoders of the same bytes: golang.org/x/net (a BPF program run by
-// bpf.VM, ipv4/ipv6.ParseHeader and icmp.ParseMessage around the segment),
-// gopacket's layers.TCP and gVisor's header.TCP.
+// Package differential holds what the differential fuzz targets share: a
+// reading of the TCP option area as type-length-value items (Walk), the
+// check that tcpwire's decoding follows from it (CheckDecode), and the
+// classes of input where tcpwire and other decoders deliberately differ
+// (Class), each a row of fuzz/DISAGREEMENTS.md.
 //
-// The peers differ from tcpwire, and from each other, on malformed and
-// unusual option areas. Every such difference is a Class, listed with its
-// rule in fuzz/DISAGREEMENTS.md; the comparisons here accept exactly those
-// and report anything else as a failure. They work from a common reading of
-// the option area as type-length-value items (Walk), which tcpwire's result
-// is first checked against.
+// The comparisons live in one package per peer, so that each fuzzing
+// binary links, and instruments for coverage, only its own peer:
+// xnetoracle (golang.org/x/net: bpf.VM, ipv4, ipv6, icmp), gopacketpeer
+// (gopacket's layers.TCP) and gvisorpeer (gVisor's header.TCP). This
+// package's tests check every disagreement sample against both peers.
 package differential

@@ -172,10 +172,10 @@ func (w *Walk) Accepted() []Item {
 	return w.Items
 }
 
-// fixedLayout checks the length and data offset rules every decoder
+// FixedLayout checks the length and data offset rules every decoder
 // applies before it looks at options; it returns the class, or 0 when the
 // header's fixed part is sound.
-func fixedLayout(seg []byte) Class {
+func FixedLayout(seg []byte) Class {
 	switch {
 	case len(seg) < header.MinLen:
 		return ClassShort
@@ -199,7 +199,7 @@ func CheckDecode(seg []byte, w *Walk, h *header.Header, err error) (Class, error
 	if err != nil && err.Error() == "" {
 		return 0, errors.New("empty error text")
 	}
-	c := fixedLayout(seg)
+	c := FixedLayout(seg)
 	switch c {
 	case ClassShort:
 		return c, wantErr(e, header.ErrShort, len(seg), len(seg), header.MinLen)

@@ -3,8 +3,8 @@ package roundtrip
 import (
 	"bytes"
 	"errors"
-	"slices"
 	"fmt"
+	"slices"
 
 	"github.com/tcpwire/tcpwire/header"
 )

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/tcpwire/tcpwire/header"
 )
 
@@ -44,11 +42,11 @@ func FuzzDecodeEncode(f *testing.F) {
 			return
 		}
 		if !Equal(&h, &used) {
-			t.Fatalf("decoding into a used header (-new +used):\n%s", cmp.Diff(h, used))
+			t.Fatalf("decoding into a used header (new, then used):\n%+v\n%+v", h, used)
 		}
 		hs, us := Summarize(&h.Options), Summarize(&used.Options)
 		if !hs.Equal(&us) {
-			t.Fatalf("options decoded into a used header (-new +used):\n%s", cmp.Diff(hs, us))
+			t.Fatalf("options decoded into a used header (new, then used):\n%+v\n%+v", hs, us)
 		}
 		if h.Len() != len(b) {
 			t.Fatalf("Len() = %d for %d bytes", h.Len(), len(b))
@@ -71,7 +69,7 @@ func FuzzDecodeEncode(f *testing.F) {
 			t.Fatalf("SetBytes of a decoded option area: %v", serr)
 		}
 		if ss := Summarize(&o); !hs.Equal(&ss) {
-			t.Fatalf("SetBytes of the decoded option area (-decoded +set):\n%s", cmp.Diff(hs, ss))
+			t.Fatalf("SetBytes of the decoded option area (decoded, then set):\n%+v\n%+v", hs, ss)
 		}
 	})
 }
@@ -97,10 +95,10 @@ func FuzzBuild(f *testing.F) {
 		want := h
 		want.DataOffset = uint8(h.HeaderLen() / 4)
 		if !Equal(&want, &got) {
-			t.Fatalf("built → encoded → decoded (-built +decoded):\n%s", cmp.Diff(want, got))
+			t.Fatalf("built → encoded → decoded (built, then decoded):\n%+v\n%+v", want, got)
 		}
 		if ws, gs := Summarize(&want.Options), Summarize(&got.Options); !ws.Equal(&gs) {
-			t.Fatalf("option accessors (-built +decoded):\n%s", cmp.Diff(ws, gs))
+			t.Fatalf("option accessors (built, then decoded):\n%+v\n%+v", ws, gs)
 		}
 		// A DataOffset that disagrees with the options is refused, and so
 		// are flag bits beyond 12.

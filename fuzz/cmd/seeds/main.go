@@ -15,7 +15,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/tcpwire/tcpwire/fuzz/differential"
+	"github.com/tcpwire/tcpwire/fuzz/differential/xnetoracle"
 	"github.com/tcpwire/tcpwire/fuzz/samples"
 	"github.com/tcpwire/tcpwire/handshake"
 )
@@ -51,12 +51,12 @@ func main() {
 	all := samples.All()
 	for i, s := range all {
 		seg := s.Bytes
-		c.add("differential", "FuzzGopacket", s.Name, seg)
-		c.add("differential", "FuzzGVisor", s.Name, seg)
+		c.add("differential/gopacketpeer", "FuzzGopacket", s.Name, seg)
+		c.add("differential/gvisorpeer", "FuzzGVisor", s.Name, seg)
 		c.add("roundtrip", "FuzzDecodeEncode", s.Name, seg)
-		c.add("differential", "FuzzBPF", s.Name, append([]byte{byte(i % 11)}, seg...))
-		c.add("differential", "FuzzIP", s.Name+"-v4", differential.IPv4(i%3, seg))
-		c.add("differential", "FuzzIP", s.Name+"-v6", differential.IPv6(seg))
+		c.add("differential/xnetoracle", "FuzzBPF", s.Name, append([]byte{byte(i % 11)}, seg...))
+		c.add("differential/xnetoracle", "FuzzIP", s.Name+"-v4", xnetoracle.IPv4(i%3, seg))
+		c.add("differential/xnetoracle", "FuzzIP", s.Name+"-v6", xnetoracle.IPv6(seg))
 		if len(seg) < 8 {
 			continue
 		}
@@ -65,11 +65,11 @@ func main() {
 			v6   bool
 			n    int
 		}{{"-icmp8", false, 8}, {"-icmp", false, len(seg)}, {"-icmp6", true, len(seg)}} {
-			pkt := differential.IPv4(0, seg)[:20+q.n]
+			pkt := xnetoracle.IPv4(0, seg)[:20+q.n]
 			if q.v6 {
-				pkt = differential.IPv6(seg)[:40+q.n]
+				pkt = xnetoracle.IPv6(seg)[:40+q.n]
 			}
-			msg, err := differential.ICMPError(q.v6, i, pkt)
+			msg, err := xnetoracle.ICMPError(q.v6, i, pkt)
 			if err != nil {
 				log.Fatal(err)
 			}
@@ -77,16 +77,19 @@ func main() {
 			if q.v6 {
 				v = 1
 			}
-			c.add("differential", "FuzzICMP", s.Name+q.name, append([]byte{v}, msg...))
+			c.add("differential/xnetoracle", "FuzzICMP", s.Name+q.name, append([]byte{v}, msg...))
 		}
 	}
 	loop4 := []byte{0, 127, 0, 0, 1, 127, 0, 0, 1}
-	doc6 := append([]byte{1}, append(differential.IPv6(nil)[8:24], differential.IPv6(nil)[24:40]...)...)
+	doc6 := append([]byte{1}, append(xnetoracle.IPv6(nil)[8:24], xnetoracle.IPv6(nil)[24:40]...)...)
 	for i, s := range all {
 		c.add("checksums", "FuzzSum", s.Name, append([]byte{byte(i), byte(i * 37), byte(i * 11), byte(i * 53)}, s.Bytes...))
 		c.add("checksums", "FuzzUpdate", s.Name, append([]byte{byte(i * 7), 0xff, byte(i)}, s.Bytes...))
 		c.add("checksums", "FuzzTCP", s.Name+"-v4", append(append([]byte{}, loop4...), s.Bytes...))
 		c.add("checksums", "FuzzTCP", s.Name+"-v6", append(append([]byte{}, doc6...), s.Bytes...))
+		c.add("differential/gvisorpeer", "FuzzChecksum", s.Name+"-v4", append(append([]byte{}, loop4...), s.Bytes...))
+		c.add("differential/gvisorpeer", "FuzzChecksum", s.Name+"-v6", append(append([]byte{}, doc6...), s.Bytes...))
+		c.add("differential/xnetoracle", "FuzzICMPChecksum", s.Name, append([]byte{0x12, 0x34, 0, byte(i)}, s.Bytes...))
 	}
 	// Lengths around the vector kernel's threshold (96 bytes) and a full
 	// Ethernet payload, at every alignment, with all-ones data whose sums
