@@ -43,8 +43,9 @@ func (s *Segment) tcpLen() int {
 	return len(s.TCP)
 }
 
-// Checksum classifies the segment's checksum field (SPEC: good, bad,
-// partial for offloaded, unverified without addresses or when truncated).
+// Checksum classifies the segment's checksum field with checksum.Classify:
+// good, bad, partial (left to offload, not corrupt), or unverified without
+// addresses, when the capture truncated the payload, or for a fragment.
 func (s *Segment) Checksum() checksum.Status {
 	if s.Fragmented {
 		return checksum.Unverified
