@@ -54,11 +54,15 @@ type Checker struct {
 	// MaxConns bounds the connections followed at once.
 	MaxConns int
 	conns    map[connKey]*conn
-	n        int
-	nconn    int
-	clock    uint64
-	h        header.Header
-	e        emitter
+	// last is the connection of the previous segment, which the next one
+	// most often belongs to too.
+	last    *conn
+	lastKey connKey
+	n       int
+	nconn   int
+	clock   uint64
+	h       header.Header
+	e       emitter
 }
 
 // NewChecker returns a Checker with no connections.
@@ -153,7 +157,10 @@ func hex16(v uint16) string {
 func (c *Checker) lookup(src, dst netip.AddrPort, h *header.Header) *conn {
 	c.clock++
 	k := keyOf(src, dst)
-	cn := c.conns[k]
+	cn := c.last
+	if cn == nil || k != c.lastKey {
+		cn = c.conns[k]
+	}
 	isSYN := h.Flags&(header.SYN|header.ACK|header.RST) == header.SYN
 	if cn != nil && isSYN && cn.reusable(src, h) {
 		// A new connection on the same four-tuple (RFC 9293 §3.10.7.4,
@@ -170,6 +177,7 @@ func (c *Checker) lookup(src, dst netip.AddrPort, h *header.Header) *conn {
 		c.conns[k] = cn
 	}
 	cn.lastUse = c.clock
+	c.last, c.lastKey = cn, k
 	return cn
 }
 
@@ -188,6 +196,7 @@ func (c *Checker) evict() {
 		}
 	}
 	delete(c.conns, oldest)
+	c.last = nil
 }
 
 // init sets up a connection whose first segment goes from src to dst: the
