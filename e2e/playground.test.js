@@ -283,3 +283,19 @@ test("text contrast meets WCAG 2.2 AA", async () => {
   assert.deepEqual(await page.evaluate(contrastFailures), []);
   assert.deepEqual(errors, []);
 });
+
+test("the first error is one click away", async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await build(page, "close");
+  assert.equal(await page.isHidden("#first-error"), true);
+  await page.click("#step-4");
+  // An ACK of data never sent (RFC 9293 §3.10.7.4).
+  await page.fill("#f-ack", String(Number(await page.inputValue("#f-ack")) + 100000));
+  await page.press("#f-ack", "Tab");
+  await page.waitForSelector("#step-4 .v-error");
+  await page.click("#step-0");
+  await page.click("#first-error");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "step-4");
+  assert.equal(await page.getAttribute("#step-4", "aria-current"), "step");
+  assert.deepEqual(errors, []);
+});

@@ -13,6 +13,13 @@ export function render(view, ctx) {
   const picker = $("scenario");
   if (document.activeElement !== picker) picker.value = view.scenario;
   $("carry").disabled = !view.follows;
+  const firstError = view.steps.findIndex((s) => s.verdict === "error");
+  const jump = $("first-error");
+  jump.hidden = firstError < 0 || firstError === view.sel;
+  jump.onclick = () => {
+    apply("select", firstError, "", { push: false });
+    document.getElementById("step-" + firstError)?.focus();
+  };
   renderEndpoints(view);
   renderLadder(view);
   const step = view.steps[view.sel];
