@@ -37,9 +37,9 @@ for file in $(find . -name fuzz_test.go -not -path './peers/*' | sort); do
 			-print_final_stats=1 -artifact_prefix="${TMPDIR:-/tmp}/libfuzzer-$name-" "$work/corpus/$name" >"$work/$name.log" 2>&1; then
 			runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/$name.log" | grep -o '[0-9]*$')
 			seeds=$(ls "$here/$pkg/testdata/fuzz/$fn" | wc -l)
-			printf '%-32s ok: %s seeds, %s runs in %ss\n' "$name" "$seeds" "$runs" "$secs"
+			printf '%-42s ok: %s seeds, %s runs in %ss\n' "$name" "$seeds" "$runs" "$secs"
 		else
-			printf '%-32s FAILED\n' "$name"
+			printf '%-42s FAILED\n' "$name"
 			tail -40 "$work/$name.log"
 			status=1
 		fi
