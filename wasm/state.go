@@ -90,6 +90,7 @@ type StateError struct {
 	Reason string
 }
 
+// Error says which part of the state text is wrong and why.
 func (e *StateError) Error() string {
 	return "state part " + strconv.Itoa(e.Index) + " (" + e.Key + "): " + e.Reason
 }

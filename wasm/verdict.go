@@ -62,18 +62,3 @@ func writeVerdict(w *jsonWriter, v *verdict) {
 	}
 	w.endArr()
 }
-
-// Scenarios returns the catalogue of scenarios as a JSON array of
-// {"name", "description"}.
-func Scenarios() []byte {
-	w := &jsonWriter{}
-	w.arr()
-	for _, s := range handshake.Scenarios() {
-		w.obj()
-		w.kstr("name", s.Name)
-		w.kstr("description", s.Description)
-		w.endObj()
-	}
-	w.endArr()
-	return w.b
-}
