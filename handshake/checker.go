@@ -51,7 +51,8 @@ func keyOf(src, dst netip.AddrPort) connKey {
 // A Checker is not safe for concurrent use. The zero value is not ready;
 // use NewChecker.
 type Checker struct {
-	// MaxConns bounds the connections followed at once.
+	// MaxConns bounds the connections followed at once; 0 or less means
+	// no bound.
 	MaxConns int
 	conns    map[connKey]*conn
 	// last is the connection of the previous segment, which the next one
