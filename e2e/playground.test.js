@@ -299,3 +299,28 @@ test("the first error is one click away", async () => {
   assert.equal(await page.getAttribute("#step-4", "aria-current"), "step");
   assert.deepEqual(errors, []);
 });
+
+test("IPv6 endpoints and pasted hex", async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await build(page, "open");
+  await page.fill("#ep-a-addr", "2001:db8::1");
+  await page.press("#ep-a-addr", "Tab");
+  await page.waitForFunction(() => /IPv6, RFC 8200 §8\.1/.test(document.querySelector(".pseudo caption")?.textContent));
+  assert.match(await page.inputValue("#ep-b-addr"), /^2001:db8::/);
+  assert.deepEqual(await verdicts(page), ["ok", "ok", "ok"], "the scenario is rebuilt over IPv6");
+
+  await page.fill("#ep-a-addr", "not an address");
+  await page.press("#ep-a-addr", "Tab");
+  await page.waitForSelector("#ep-a-addr[aria-invalid=true]");
+  assert.match(await page.locator("#status").textContent(), /not an IP address/);
+
+  // An IPv4 packet carrying a SYN, pasted as hex.
+  await page.click("#import-open");
+  await page.fill("#import-hex", "45 00 00 2c 00 00 40 00 40 06 00 00 c0 00 02 01 c0 00 02 02\n9c 40 00 50 00 00 03 e8 00 00 00 00 60 02 fa f0 78 b9 00 00 02 04 05 b4".replace("\n", " "));
+  await page.click("#import-go");
+  await page.waitForFunction(() => document.querySelectorAll("#ladder .step").length === 1 && !location.hash.includes("sc="));
+  assert.equal(await page.inputValue("#ep-a-addr"), "192.0.2.1");
+  assert.match(await page.locator("#ladder .label").first().textContent(), /40000 > 80: Flags \[S\], seq 1000/);
+  assert.equal((await page.locator(".ck-status").textContent()).trim(), "good");
+  assert.deepEqual(errors, []);
+});

@@ -39,10 +39,9 @@ export function apply(op, step = -1, arg = "", { push = true, control = null } =
 }
 
 function show(next, { push = true, control = null } = {}) {
-  document.querySelectorAll("[aria-invalid=true]").forEach((el) => el.removeAttribute("aria-invalid"));
+  document.querySelectorAll("[aria-invalid=true]").forEach((el) => { el.removeAttribute("aria-invalid"); el.removeAttribute("aria-errormessage"); });
   if (next.error) {
     status(next.error, true);
-    if (control) control.setAttribute("aria-invalid", "true");
   } else {
     status(summary(next));
   }
@@ -55,6 +54,13 @@ function show(next, { push = true, control = null } = {}) {
     if (control) typing = control;
   }
   render(view, { apply, $ });
+  // The control that caused an error is marked once drawn again; the
+  // status line, which is live, says what is wrong.
+  const bad = next.error && control && document.getElementById(control.id);
+  if (bad) {
+    bad.setAttribute("aria-invalid", "true");
+    bad.setAttribute("aria-errormessage", "status");
+  }
 }
 
 function summary(v) {
