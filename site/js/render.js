@@ -13,6 +13,9 @@ export function render(view, ctx) {
   const picker = $("scenario");
   if (document.activeElement !== picker) picker.value = view.scenario;
   $("carry").disabled = !view.follows;
+  for (const op of ["dup", "dir", "up", "down", "del"]) {
+    document.querySelector(`.step-actions [data-op=${op}]`).disabled = !view.steps.length;
+  }
   const firstError = view.steps.findIndex((s) => s.verdict === "error");
   const jump = $("first-error");
   jump.hidden = firstError < 0 || firstError === view.sel;
