@@ -107,7 +107,8 @@ func (c *Checker) Check(s Segment) Verdict {
 // header could not be decoded.
 func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, blind bool) {
 	st = s.Checksum()
-	if err := h.Decode(s.TCP); err != nil {
+	tcp := s.captured()
+	if err := h.Decode(tcp); err != nil {
 		he, isH := err.(*header.Error)
 		field := FieldHeader
 		if isH && he.Option != 0 {
@@ -115,11 +116,11 @@ func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, 
 		}
 		switch {
 		case isH && he.Warning():
-		case len(s.TCP) < s.tcpLen() && len(s.TCP) >= header.MinLen:
+		case len(tcp) < s.tcpLen() && len(tcp) >= header.MinLen:
 			// The snap length cut the header: keep the fixed part, and
 			// know that the options are not all there.
 			var fixed [header.MinLen]byte
-			copy(fixed[:], s.TCP)
+			copy(fixed[:], tcp)
 			off := fixed[12] >> 4
 			fixed[12] = fixed[12]&0x0f | 5<<4
 			if h.Decode(fixed[:]) != nil || off < 5 || int(off)*4 > s.tcpLen() {
@@ -128,7 +129,7 @@ func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, 
 			}
 			h.DataOffset = off
 			return st, true, true
-		case len(s.TCP) < s.tcpLen():
+		case len(tcp) < s.tcpLen():
 			// Too little was captured to say anything.
 			return st, false, false
 		default:
@@ -138,14 +139,14 @@ func inspect(s *Segment, h *header.Header, e *emitter) (st checksum.Status, ok, 
 	}
 	if st == checksum.Bad {
 		var fix *Fix
-		want, err := checksum.TCP(s.Src, s.Dst, s.TCP)
+		want, err := checksum.TCP(s.Src, s.Dst, tcp)
 		if err == nil {
 			fix = setFix(FieldChecksum, uint32(want), "0x"+hex16(want))
 		}
 		e.add(Error, CodeChecksumBad, ruleChecksum, FieldChecksum, "0x"+hex16(h.Checksum), "0x"+hex16(want),
 			"the checksum does not verify: the receiver drops the segment", fix)
 	}
-	return st, true, len(s.TCP) < s.tcpLen() && len(s.TCP) < int(h.DataOffset)*4
+	return st, true, len(tcp) < s.tcpLen() && len(tcp) < int(h.DataOffset)*4
 }
 
 func hex16(v uint16) string {

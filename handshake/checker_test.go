@@ -149,3 +149,25 @@ func TestMissedSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestLengthAndPadding checks segments whose IP length disagrees with the
+// bytes: trailing link-layer padding is ignored, and a TCP length shorter
+// than the header is a malformed header, not a panic.
+func TestLengthAndPadding(t *testing.T) {
+	s, err := handshake.New("data")
+	require.NoError(t, err)
+	segs := s.Segments()
+	for i := range segs {
+		segs[i].Length = len(segs[i].TCP)
+		segs[i].TCP = append(append([]byte{}, segs[i].TCP...), 0, 0, 0, 0, 0, 0)
+	}
+	vs := handshake.Check(segs)
+	assert.Empty(t, findingsOf(vs))
+	for _, v := range vs {
+		assert.Equal(t, "good", v.Checksum.String())
+	}
+
+	segs[3].Length = 12
+	vs = handshake.Check(segs)
+	assert.Equal(t, []handshake.Code{handshake.CodeMalformed}, codesOf(vs[3].Findings))
+}

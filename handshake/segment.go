@@ -28,11 +28,21 @@ type Segment struct {
 	// by the capture's snap length.
 	TCP []byte `json:"tcp"`
 	// Length is the TCP length the IP header gives; 0 means len(TCP).
+	// Bytes of TCP past it (link-layer padding) are ignored.
 	Length int `json:"length,omitempty"`
 	// Fragmented says the segment came in the first fragment of a
 	// fragmented IP datagram: TCP and Length cover that fragment only, so
 	// the checksum cannot be verified.
 	Fragmented bool `json:"fragmented,omitempty"`
+}
+
+// captured returns the captured TCP bytes, without what follows the TCP
+// length (link-layer padding).
+func (s *Segment) captured() []byte {
+	if s.Length > 0 && s.Length < len(s.TCP) {
+		return s.TCP[:s.Length]
+	}
+	return s.TCP
 }
 
 // tcpLen returns the segment's TCP length.
@@ -50,7 +60,7 @@ func (s *Segment) Checksum() checksum.Status {
 	if s.Fragmented {
 		return checksum.Unverified
 	}
-	return checksum.Classify(s.Src, s.Dst, s.TCP, s.tcpLen())
+	return checksum.Classify(s.Src, s.Dst, s.captured(), s.tcpLen())
 }
 
 // Apply applies the fix f to the segment and re-encodes it. A checksum that
@@ -62,12 +72,12 @@ func (s *Segment) Apply(f *Fix) error {
 		s.TOS = uint8(f.Value)
 		return nil
 	}
-	if len(s.TCP) < s.tcpLen() {
+	if len(s.captured()) < s.tcpLen() {
 		return ErrFix
 	}
 	status := s.Checksum()
 	var h header.Header
-	if err := h.Decode(s.TCP); err != nil {
+	if err := h.Decode(s.captured()); err != nil {
 		if he, ok := err.(*header.Error); !ok || !he.Warning() {
 			return err
 		}
