@@ -2,7 +2,6 @@ package handshakes
 
 import (
 	"net/netip"
-	"os"
 	"slices"
 	"sync"
 
@@ -153,14 +152,6 @@ func Configure(b []byte) (*handshake.Scenario, error) {
 			ip := netip.AddrFrom16([16]byte{0x20, 0x01, 0x0d, 0xb8, 15: byte(1 + i)})
 			ep.Addr = netip.AddrPortFrom(ip, ep.Addr.Port())
 		}
-	}
-	if s.Name == "simultaneous-open" && os.Getenv("TCPWIRE_FUZZ_ASYMMETRIC_SIMOPEN") == "" {
-		// The builder answers a crossing SYN with the options its own
-		// endpoint offers, not those both offered (a Window Scale option in
-		// a SYN,ACK answering a SYN without one: wscale_unsolicited); until
-		// that is fixed, both ends offer the same options here.
-		s.Server.WindowScale, s.Server.SACKPermitted, s.Server.Timestamps =
-			s.Client.WindowScale, s.Client.SACKPermitted, s.Client.Timestamps
 	}
 	return s, s.Build()
 }
