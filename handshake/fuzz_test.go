@@ -12,8 +12,9 @@ import (
 var fuzzAddrs = [2]netip.Addr{netip.MustParseAddr("192.0.2.10"), netip.MustParseAddr("198.51.100.20")}
 
 // splitFuzz reads segments from data: a direction byte (low bit: 0 from
-// the first address, 1 from the second; bit 1: a TOS of ECT(0)), a length
-// byte, then that many bytes of TCP.
+// the first address, 1 from the second; bit 1: a TOS of ECT(0); bit 2: the
+// IP length claims 8 bytes more than captured, a snap-length cut; bit 3: 4
+// bytes less, link padding), a length byte, then that many bytes of TCP.
 func splitFuzz(data []byte) []handshake.Segment {
 	var segs []handshake.Segment
 	for len(data) >= 2 {
@@ -23,6 +24,12 @@ func splitFuzz(data []byte) []handshake.Segment {
 		s := handshake.Segment{Src: fuzzAddrs[dir&1], Dst: fuzzAddrs[1-dir&1], TCP: data[:n]}
 		if dir&2 != 0 {
 			s.TOS = 2
+		}
+		switch {
+		case dir&4 != 0:
+			s.Length = n + 8
+		case dir&8 != 0 && n > 4:
+			s.Length = n - 4
 		}
 		segs = append(segs, s)
 		data = data[n:]
