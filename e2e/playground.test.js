@@ -97,6 +97,14 @@ test("editing a field changes the bytes and the checksum", async () => {
   assert.notDeepEqual(after.slice(16, 18), before.slice(16, 18));
   assert.equal((await page.locator(".ck-status").textContent()).trim(), "good");
 
+  // Numbers are spin buttons with their range: arrow keys step by one.
+  assert.equal(await page.getAttribute("#f-window", "role"), "spinbutton");
+  assert.equal(await page.getAttribute("#f-window", "aria-valuemax"), "65535");
+  await page.focus("#f-window");
+  await page.keyboard.press("ArrowUp");
+  await page.waitForFunction(() => document.querySelector('#hexdump .byte[data-offset="15"]').textContent === "01");
+  assert.equal(await page.getAttribute("#f-window", "aria-valuenow"), "4097");
+
   // Hovering the field lights the same bytes in the hex dump and the bits.
   await page.hover("#f-window");
   assert.deepEqual(await page.locator("#hexdump .byte.lit").evaluateAll((els) => els.map((e) => e.dataset.offset)), ["14", "15"]);
@@ -156,7 +164,9 @@ test("the URL holds the state: reload, back and forward", async () => {
   const { page, errors, context } = await openPage(browser, server.url);
   await build(page, "close");
   await page.click("#step-4");
-  await page.fill("#f-seq", "123456");
+  const seq = await page.inputValue("#f-seq");
+  await page.fill("#f-seq", "");
+  await page.locator("#f-seq").pressSequentially("123456"); // six edits, one history entry
   await page.press("#f-seq", "Tab");
   await page.waitForFunction(() => /seq 123456/.test(document.querySelector("#step-4 .label").textContent));
   const url = page.url();
@@ -170,7 +180,7 @@ test("the URL holds the state: reload, back and forward", async () => {
   assert.equal(await again.getAttribute("#step-4", "aria-current"), "step");
 
   await page.goBack();
-  await page.waitForFunction(() => !/seq 123456/.test(document.querySelector("#step-4 .label").textContent));
+  await page.waitForFunction((s) => new RegExp(`seq ${s}\\b`).test(document.querySelector("#step-4 .label").textContent), seq);
   await page.goForward();
   await page.waitForFunction(() => /seq 123456/.test(document.querySelector("#step-4 .label").textContent));
   assert.deepEqual(errors, []);

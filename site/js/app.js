@@ -9,7 +9,10 @@ import { linkViews } from "./link.js";
 const $ = (id) => document.getElementById(id);
 let engine = null;
 let view = null;
-let typing = null; // the control whose edits replace the current history entry
+// typing is the id of the control being edited: its first change gets a
+// history entry, the next ones replace it, so that back undoes the whole
+// edit. Controls are drawn again after every change, hence the id.
+let typing = null;
 const defaultScenario = "open-data-close";
 
 function status(msg, isError = false) {
@@ -49,9 +52,9 @@ function show(next, { push = true, control = null } = {}) {
   view = next;
   if (changed) {
     const url = "#" + next.state;
-    if (push && typing !== control) history.pushState(null, "", url);
+    if (push && (!control || typing !== control.id)) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
-    if (control) typing = control;
+    if (control) typing = control.id;
   }
   render(view, { apply, $ });
   // The control that caused an error is marked once drawn again; the
@@ -124,7 +127,7 @@ function wire() {
     b.addEventListener("click", () => apply(b.dataset.op, view ? view.sel : -1)));
 
   window.addEventListener("popstate", () => { typing = null; load(location.hash); });
-  document.addEventListener("focusin", (e) => { if (e.target !== typing) typing = null; });
+  document.addEventListener("focusin", (e) => { if (e.target.id !== typing) typing = null; });
 
   const dialog = $("import-dialog");
   $("import-open").addEventListener("click", () => { $("import-error").textContent = ""; dialog.showModal(); });

@@ -33,11 +33,34 @@ export function render(view, ctx) {
 
 // input returns a labelled control that sends op with "key=value" (or just
 // the value when key is empty) on every edit.
+//
+// Numbers are text fields with the spin-button role and their range, not
+// type=number: the page is drawn again after every change, and only a text
+// field lets the caret be put back where it was. The engine checks the
+// range; decimal and 0x hexadecimal are accepted; arrow keys step by one.
 function input({ id, label, value, op, key = "", step = -1, type = "text", attrs = {}, hint }) {
-  const el = h("input", { id, type, value: String(value), spellcheck: "false", autocomplete: "off", ...attrs });
+  let extra = {};
+  if (type === "number") {
+    const { min = 0, max, ...rest } = attrs;
+    attrs = rest;
+    extra = { inputmode: "numeric", role: "spinbutton", "aria-valuemin": min, "aria-valuemax": max, "aria-valuenow": value === "" ? null : value };
+  }
+  const el = h("input", { id, type: "text", value: String(value), spellcheck: "false", autocomplete: "off", ...extra, ...attrs });
   const send = () => apply(op, step, key ? `${key}=${el.value}` : el.value, { control: el });
-  el.addEventListener("input", () => { if (el.value !== "" && (type !== "number" || el.validity.valid || !el.validity.badInput)) send(); });
+  el.addEventListener("input", () => { if (el.value !== "") send(); });
   el.addEventListener("change", send);
+  if (type === "number") {
+    el.addEventListener("keydown", (e) => {
+      const by = { ArrowUp: 1, ArrowDown: -1 }[e.key];
+      const n = Number(el.value);
+      if (!by || !Number.isInteger(n)) return;
+      e.preventDefault();
+      const next = n + by;
+      if (next < Number(el.getAttribute("aria-valuemin")) || next > Number(el.getAttribute("aria-valuemax"))) return;
+      el.value = String(next);
+      send();
+    });
+  }
   const hintId = hint ? id + "-hint" : undefined;
   if (hintId) el.setAttribute("aria-describedby", hintId);
   return h("div", { class: "control" }, h("label", { for: id }, label), el, hint && h("span", { id: hintId, class: "hint" }, hint));
