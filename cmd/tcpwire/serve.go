@@ -70,7 +70,7 @@ clone of the repository:
 	}
 	srv := newServer(site)
 	url := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintln(stdout, "building the WebAssembly module (the first build takes a minute)…")
+	fmt.Fprintln(stdout, "serving", url, "- building the WebAssembly module first (the first build takes a minute)…")
 	go func() {
 		start := time.Now()
 		files, err := playgroundAssets(ctx, tc)
