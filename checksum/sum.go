@@ -28,7 +28,19 @@ func Sum(b []byte, initial uint16) uint16 {
 	// starts a fresh carry chain and counts its carry out in cs, so that
 	// no step waits for the carry of the one before.
 	var c, cs uint64
-	for len(b) >= 32 {
+	if len(b) >= 64 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), 0)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[16:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[24:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[32:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[40:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[48:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[56:]), c)
+		cs += c
+		b = b[64:]
+	}
+	if len(b) >= 32 {
 		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), 0)
 		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
 		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[16:]), c)
