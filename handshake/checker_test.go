@@ -150,6 +150,40 @@ func TestMissedSegments(t *testing.T) {
 	}
 }
 
+// TestAckBeyondWindow corrupts the ack of one pure ACK so that it
+// acknowledges far more than the peer could have sent (a bit flip, not a
+// lost segment): one ack_lost_segment error there, the receiver drops it,
+// and the correct ACKs after it raise nothing (found by FuzzChecker, where
+// the checker had taken the bad ACK as SND.UNA and then refused every
+// correct ACK with a fix that changed nothing).
+func TestAckBeyondWindow(t *testing.T) {
+	s, err := handshake.New("open-data-close")
+	require.NoError(t, err)
+	segs := s.Segments()
+	bad := -1
+	for i, st := range s.Steps {
+		if i > 2 && st.Action == handshake.ActACK {
+			bad = i
+			break
+		}
+	}
+	require.NotEqual(t, -1, bad, "a pure ACK after the open")
+	segs[bad].TCP = append([]byte(nil), segs[bad].TCP...)
+	wrong := uint32(s.Steps[bad].Header.Ack) ^ 0x40000000
+	require.NoError(t, segs[bad].Apply(&handshake.Fix{Field: handshake.FieldAck, Value: wrong}))
+
+	vs := handshake.Check(segs)
+	fs := errorsIn(findingsOf(vs))
+	require.Len(t, fs, 1, "%v", fs)
+	assert.Equal(t, handshake.CodeAckLostSegment, fs[0].Code)
+	assert.Equal(t, bad, fs[0].Segment)
+	require.NotNil(t, fs[0].Fix)
+	assert.Equal(t, uint32(s.Steps[bad].Header.Ack), fs[0].Fix.Value, "the fix restores the ack")
+	last := vs[len(vs)-1]
+	assert.Equal(t, handshake.TimeWait, last.Client.State)
+	assert.Equal(t, handshake.Closed, last.Server.State)
+}
+
 // TestLengthAndPadding checks segments whose IP length disagrees with the
 // bytes: trailing link-layer padding is ignored, and a TCP length shorter
 // than the header is a malformed header, not a panic.

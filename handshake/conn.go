@@ -401,6 +401,13 @@ func (c *conn) deliver(x Side, h *header.Header, plen uint32, old, probe bool, e
 			e.add(Error, CodeAckLostSegment, ruleOtherStates, FieldAck, seqs(h.Ack), "≤ "+seqs(Y.tcb.SndNxt),
 				"acknowledges data the peer has not sent (SEG.ACK > SND.NXT): the receiver drops the segment, unless the capture missed it",
 				seqFix(FieldAck, Y.tcb.SndNxt))
+			// The peer cannot have sent past the largest window it was
+			// offered (plus a FIN): an ACK beyond that is not a lost
+			// segment's, and the receiver drops it as RFC 9293 §3.10.7.4
+			// says, so that the correct ACKs after it stay acceptable.
+			if Y.maxSndWnd > 0 && Y.tcb.SndUna.Add(Y.maxSndWnd+1).Less(h.Ack) {
+				return
+			}
 		} else {
 			e.add(Warning, CodeAckLostSegment, ruleCapture, FieldAck, seqs(h.Ack), "≤ "+seqs(Y.tcb.SndNxt),
 				"acknowledges a segment the capture did not show", nil)
@@ -411,7 +418,7 @@ func (c *conn) deliver(x Side, h *header.Header, plen uint32, old, probe bool, e
 	}
 	if !c.midstream && Y.maxSndWnd > 0 && h.Ack.Less(Y.tcb.SndUna.Add(-Y.maxSndWnd)) {
 		e.add(Error, CodeAckUnacceptable, ruleOldAck, FieldAck, seqs(h.Ack), "≥ "+seqs(Y.tcb.SndUna.Add(-Y.maxSndWnd)),
-			"acknowledges data older than a window below SND.UNA: the receiver drops it and answers with an ACK", seqFix(FieldAck, X.tcb.RcvNxt))
+			"acknowledges data older than a window below SND.UNA: the receiver drops it and answers with an ACK", ackFix(X, h.Ack))
 		return
 	}
 	if Y.tcb.SndUna.Less(h.Ack) {

@@ -47,7 +47,8 @@
 // the capture's snap length is checked from its fixed part. A segment the
 // capture missed makes one finding (previous_segment_not_captured, or
 // ack_lost_segment where its acknowledgment shows), and the checker goes on
-// as if it had seen it.
+// as if it had seen it; an ACK beyond anything the peer's largest window let
+// it send is no lost segment's, and is dropped as RFC 9293 §3.10.7.4 says.
 //
 // The side that sends the first SYN is the client; in a capture that starts
 // later, the endpoint with the higher port. The checker is deterministic,

@@ -37,6 +37,17 @@ func setFix(field Field, v uint32, text string) *Fix {
 // seqFix returns the fix that sets seq or ack to s.
 func seqFix(field Field, s header.Seq) *Fix { return setFix(field, uint32(s), seqs(s)) }
 
+// ackFix returns the fix that sets the ack of a segment sent by x, now
+// ack, to what x has received: its RCV.NXT. There is none when x's RCV.NXT
+// is not known or is ack already (the ACK is right for its sender and the
+// fault lies earlier in the conversation).
+func ackFix(x *peer, ack header.Seq) *Fix {
+	if !x.rcvKnown || x.tcb.RcvNxt == ack {
+		return nil
+	}
+	return seqFix(FieldAck, x.tcb.RcvNxt)
+}
+
 // flagsFix returns the fix that sets the flags to f.
 func flagsFix(f header.Flags) *Fix { return setFix(FieldFlags, uint32(f), f.String()) }
 

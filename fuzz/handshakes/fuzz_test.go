@@ -1,6 +1,7 @@
 package handshakes
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 
@@ -11,8 +12,8 @@ import (
 // Mutate; the top bit of b[0] also limits the checker to one connection at
 // a time, so that it forgets and meets connections again): the checker
 // never panics, gives one verdict per segment, numbered in order, gives the
-// same verdicts when run again, and neither printing a finding nor applying
-// its fix panics.
+// same verdicts when run again, printing a finding never panics, and a fix
+// that applies changes the segment.
 func FuzzChecker(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		segs, err := Mutate(b)
@@ -45,7 +46,9 @@ func FuzzChecker(f *testing.F) {
 				if fd.Fix != nil {
 					seg := segs[i]
 					seg.TCP = append([]byte(nil), seg.TCP...)
-					_ = seg.Apply(fd.Fix)
+					if seg.Apply(fd.Fix) == nil && seg.TOS == segs[i].TOS && bytes.Equal(seg.TCP, segs[i].TCP) {
+						t.Fatalf("segment %d: the fix of %v changes nothing", i, fd)
+					}
 				}
 			}
 		}
