@@ -74,7 +74,7 @@ func (h *Header) Decode(b []byte) error {
 		// snap length shows it: the fixed fields and the options that end
 		// before the cut.
 		o.n = uint8(copy(o.buf[:], b[MinLen:]))
-		o.parseUpToError()
+		o.parse()
 		return o.fail(ErrTruncated, 12, 0, len(b), hl)
 	}
 	if hl < len(b) {
@@ -84,19 +84,7 @@ func (h *Header) Decode(b []byte) error {
 	if o.n == 0 || o.parseCommon() {
 		return nil
 	}
-	return o.parseUpToError()
-}
-
-// parseUpToError parses the option area and, on an error, keeps only the
-// options before the problem, so that All, String and the accessors never
-// walk into a malformed option.
-func (o *Options) parseUpToError() error {
-	err := o.parse()
-	if e, ok := err.(*Error); ok && !e.Warning() {
-		clear(o.buf[e.Offset-MinLen : o.n])
-		o.n = uint8(e.Offset - MinLen)
-	}
-	return err
+	return o.parse()
 }
 
 // parseCommon recognises, with a few word compares, the option layouts that
@@ -131,7 +119,10 @@ func (o *Options) parseCommon() bool {
 }
 
 // parse checks and indexes the option area o.buf[:o.n]. It holds the one
-// copy of the decoding rules in the package documentation's table.
+// copy of the decoding rules in the package documentation's table. On an
+// error (not the ErrWindowScale warning) it keeps only the options before
+// the malformed one, so that All, String and the accessors never walk into
+// it.
 func (o *Options) parse() error {
 	b := o.buf[:o.n]
 	warn := false
@@ -146,26 +137,26 @@ func (o *Options) parse() error {
 			continue
 		}
 		if i+1 >= len(b) {
-			return o.fail(ErrOptionLength, MinLen+i, k, 0, 2)
+			return o.cut(i, ErrOptionLength, k, 0, 2)
 		}
 		l := int(b[i+1])
 		switch {
 		case l < 2:
-			return o.fail(ErrOptionLength, MinLen+i, k, l, 2)
+			return o.cut(i, ErrOptionLength, k, l, 2)
 		case i+l > len(b):
-			return o.fail(ErrOptionOverflow, MinLen+i, k, l, len(b)-i)
+			return o.cut(i, ErrOptionOverflow, k, l, len(b)-i)
 		case fixedLen[k] != 0:
 			if l != int(fixedLen[k]) {
-				return o.fail(ErrOptionSize, MinLen+i, k, l, int(fixedLen[k]))
+				return o.cut(i, ErrOptionSize, k, l, int(fixedLen[k]))
 			}
 			if k == KindWindowScale && b[i+2] > maxWindowShift && !warn {
 				warn = true
 				o.fail(ErrWindowScale, MinLen+i, k, int(b[i+2]), maxWindowShift)
 			}
 		case k == KindSACK && l == 2:
-			return o.fail(ErrSACKBlocks, MinLen+i, k, 0, maxSACKBlocks)
+			return o.cut(i, ErrSACKBlocks, k, 0, maxSACKBlocks)
 		case !k.validLength(l):
-			return o.fail(ErrOptionSize, MinLen+i, k, l, k.minLength())
+			return o.cut(i, ErrOptionSize, k, l, k.minLength())
 		}
 		if x := indexOf[k]; x != 0 && o.at[x-1] == 0 {
 			o.at[x-1] = uint8(i + 1)
@@ -176,6 +167,14 @@ func (o *Options) parse() error {
 		return &o.err
 	}
 	return nil
+}
+
+// cut reports an error of kind for the option at i of the area, and keeps
+// only the options before it.
+func (o *Options) cut(i int, kind error, k Kind, value, limit int) error {
+	clear(o.buf[i:o.n])
+	o.n = uint8(i)
+	return o.fail(kind, MinLen+i, k, value, limit)
 }
 
 // HeaderLen returns the length of the encoded header: 20 bytes and the
@@ -217,32 +216,27 @@ func (h *Header) Encode(b []byte) (int, error) {
 	binary.BigEndian.PutUint32(b[8:], uint32(h.Ack))
 	binary.BigEndian.PutUint32(b[12:], uint32(hl/4)<<28|uint32(h.Flags)<<16|uint32(h.Window))
 	binary.BigEndian.PutUint32(b[16:], uint32(h.Checksum)<<16|uint32(h.Urgent))
-	// The option area goes over in one fixed-size copy for its length, which
-	// the compiler turns into a few moves where copy would call memmove; the
-	// bytes of buf past the options are zero (see Options) and so serve as
-	// the padding.
-	src := &h.Options.buf
-	switch opts := b[MinLen:hl:hl]; len(opts) {
-	case 4:
-		*(*[4]byte)(opts) = [4]byte(src[:4])
-	case 8:
-		*(*[8]byte)(opts) = [8]byte(src[:8])
-	case 12:
-		*(*[12]byte)(opts) = [12]byte(src[:12])
-	case 16:
-		*(*[16]byte)(opts) = [16]byte(src[:16])
-	case 20:
-		*(*[20]byte)(opts) = [20]byte(src[:20])
-	case 24:
-		*(*[24]byte)(opts) = [24]byte(src[:24])
-	case 28:
-		*(*[28]byte)(opts) = [28]byte(src[:28])
-	case 32:
-		*(*[32]byte)(opts) = [32]byte(src[:32])
-	case 36:
-		*(*[36]byte)(opts) = [36]byte(src[:36])
-	case 40:
-		*(*[40]byte)(opts) = *src
+	// The option area goes over in a few fixed-size moves, overlapping
+	// where its length is not a multiple of 16, which the compiler emits
+	// inline where copy would call memmove; the bytes of buf past the
+	// options are zero (see Options) and so serve as the padding.
+	src, opts := h.Options.buf[:], b[MinLen:hl:hl]
+	switch l := len(opts); {
+	case l == 0:
+	case l == 4:
+		*(*[4]byte)(opts) = [4]byte(src)
+	case l == 8:
+		*(*[8]byte)(opts) = [8]byte(src)
+	case l == 12:
+		*(*[8]byte)(opts) = [8]byte(src)
+		*(*[4]byte)(opts[8:]) = [4]byte(src[8:])
+	case l <= 32:
+		*(*[16]byte)(opts) = [16]byte(src)
+		*(*[16]byte)(opts[l-16:]) = [16]byte(src[l-16:])
+	default:
+		*(*[16]byte)(opts) = [16]byte(src)
+		*(*[16]byte)(opts[16:]) = [16]byte(src[16:])
+		*(*[16]byte)(opts[l-16:]) = [16]byte(src[l-16:])
 	}
 	if len(h.Payload) > 0 {
 		copy(b[hl:n], h.Payload)

@@ -1,6 +1,7 @@
 package header_test
 
 import (
+	"bytes"
 	"encoding/hex"
 	"errors"
 	"strings"
@@ -330,6 +331,41 @@ func TestEncodePadsOptions(t *testing.T) {
 	b, err := h.AppendBinary([]byte{0xee})
 	require.NoError(t, err)
 	assert.Equal(t, unhex(t, "ee 00 01 00 02 00 00 00 00 00 00 00 00 70 02 00 00 00 00 00 00 02 04 05 b4 03 03 07 00"), b)
+}
+
+// TestEncodeEveryOptionLength encodes option areas of every length from 0
+// to 40 bytes (an unknown option of distinct bytes, then NOPs) into a
+// buffer full of 0xee, with a payload behind: the options land byte for
+// byte, padded with zeros to a multiple of 4, the payload follows, and
+// nothing past the segment is written.
+func TestEncodeEveryOptionLength(t *testing.T) {
+	payload := []byte("data")
+	for n := 0; n <= header.MaxOptionsLen; n++ {
+		h := header.Header{SrcPort: 1, DstPort: 2, Flags: header.ACK, Payload: payload}
+		want := []byte{}
+		if n >= 2 {
+			data := make([]byte, min(n, 38)-2)
+			for i := range data {
+				data[i] = byte(0x10 + i)
+			}
+			require.NoError(t, h.Options.Add(200, data))
+			want = append([]byte{200, byte(len(data) + 2)}, data...)
+		}
+		for len(want) < n {
+			require.NoError(t, h.Options.AddNOP())
+			want = append(want, 1)
+		}
+		for len(want)%4 != 0 {
+			want = append(want, 0)
+		}
+		buf := bytes.Repeat([]byte{0xee}, 128)
+		got, err := h.Encode(buf)
+		require.NoError(t, err, "%d bytes of options", n)
+		require.Equal(t, 20+len(want)+len(payload), got, "%d bytes of options", n)
+		assert.Equal(t, want, buf[20:20+len(want)], "%d bytes of options", n)
+		assert.Equal(t, payload, buf[20+len(want):got], "%d bytes of options", n)
+		assert.Equal(t, bytes.Repeat([]byte{0xee}, 128-got), buf[got:], "%d bytes of options: written past the segment", n)
+	}
 }
 
 func TestRoundTrip(t *testing.T) {

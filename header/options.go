@@ -79,9 +79,10 @@ func (o *Options) SetBytes(b []byte) error {
 	if len(b) > MaxOptionsLen {
 		return o.fail(ErrOptionSpace, MinLen, 0, len(b), MaxOptionsLen)
 	}
-	o.n = uint8(copy(o.buf[:], b))
+	n := uint8(copy(o.buf[:], b))
+	o.n = n
 	if err := o.parse(); err != nil {
-		if e, _ := err.(*Error); e == nil || !e.Warning() {
+		if o.n != n { // an error, not the warning: parse cut the area
 			o.Reset()
 		}
 		return err
