@@ -76,10 +76,7 @@
 //	GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" \
 //		-run '^$' -bench Kernels -benchtime 0.3s -count 3 .
 //
-// and, against gVisor, in the fuzz module (benchstat groups by key=value
-// sub-benchmark names, hence the sed):
+// and, against gVisor (fuzz/peers, from the repository root):
 //
-//	go test -run '^$' -bench BenchmarkChecksum -count 6 -benchmem ./peers/ > new.txt
-//	sed -E 's#^BenchmarkChecksum/([0-9]+)/([a-z]+)#BenchmarkChecksum/size=\1/impl=\2#' new.txt > kv.txt
-//	go tool benchstat -col /impl kv.txt
+//	scripts/bench-peers.sh 6 Checksum
 package checksum

@@ -3,8 +3,10 @@
 // Every implementation does the same work on the same bytes, so that one
 // run of
 //
-//	go test -run '^$' -bench . -benchmem -count 6 ./peers/ | tee new.txt
-//	go tool benchstat -col /impl new.txt
+//	scripts/bench-peers.sh [COUNT [BENCH-REGEXP]]
 //
-// in the fuzz module gives the ratios.
+// from the repository root gives the ratios: it runs the benchmarks COUNT
+// times (default 6) and prints benchstat's table with one column per
+// implementation (benchstat groups by key=value names, so the script
+// rewrites BenchmarkDecode/syn/gvisor as BenchmarkDecode/case=syn/impl=gvisor).
 package peers
