@@ -31,6 +31,9 @@ func (r *reader) bytes(n int) []byte {
 	return p
 }
 
+// maxSegments bounds the segments Mutate returns.
+const maxSegments = 64
+
 // builtCatalogue returns every scenario of the catalogue, built once.
 var builtCatalogue = sync.OnceValues(func() ([]*handshake.Scenario, error) {
 	var out []*handshake.Scenario
@@ -58,11 +61,20 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 		return nil, err
 	}
 	s := cat[int(r.byte())%len(cat)]
-	segs := s.Segments()
-	for i := range segs {
-		segs[i].TCP = slices.Clone(segs[i].TCP)
+	// One allocation for the segments, room for every insertion, and one
+	// for the copies of their bytes.
+	segs := append(make([]handshake.Segment, 0, maxSegments+1), s.Segments()...)
+	n := 0
+	for _, seg := range segs {
+		n += len(seg.TCP)
 	}
-	for len(r.b) > 0 && len(segs) < 64 {
+	arena := make([]byte, 0, n)
+	for i := range segs {
+		at := len(arena)
+		arena = append(arena, segs[i].TCP...)
+		segs[i].TCP = arena[at:len(arena):len(arena)]
+	}
+	for len(r.b) > 0 && len(segs) < maxSegments {
 		op := r.byte()
 		i := int(r.byte())
 		if len(segs) == 0 {

@@ -13,6 +13,9 @@ import (
 // b; they may differ only as fuzz/DISAGREEMENTS.md lists. The seed corpus
 // is written by fuzz/cmd/seeds from fuzz/samples.
 func FuzzGopacket(f *testing.F) {
+	// One layers.TCP for every input, as a decoding loop keeps one, so that
+	// its option slice is allocated once rather than per execution.
+	var peer layers.TCP
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var h header.Header
 		err := h.Decode(b)
@@ -20,8 +23,7 @@ func FuzzGopacket(f *testing.F) {
 		if differential.FixedLayout(b) == 0 {
 			w.Reset(b[header.MinLen : int(b[12]>>4)*4])
 		}
-		var p layers.TCP
-		if _, err := Gopacket(&p, b, &w, &h, err); err != nil {
+		if _, err := Gopacket(&peer, b, &w, &h, err); err != nil {
 			t.Fatal(err)
 		}
 	})
