@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"io"
 	"testing"
 	"time"
@@ -14,23 +15,23 @@ import (
 
 // repeated returns n frames cycling through the segments of a real capture
 // (Ethernet framing kept).
-func repeated(t testing.TB, name string, n int) []frame {
+func repeated(t testing.TB, name string, n int) []record {
 	t.Helper()
 	ps, _ := readAll(t, readCapture(t, name))
-	var fs []frame
+	var fs []record
 	for i := 0; len(fs) < n; i++ {
 		p := ps[i%len(ps)]
 		var buf bytes.Buffer
-		w, err := NewWriter(&buf, LinkEthernet)
+		w, err := NewWriter(&buf, frame.LinkEthernet)
 		require.NoError(t, err)
 		require.NoError(t, w.WritePacket(p))
-		fs = append(fs, frame{data: buf.Bytes()[24+16:]})
+		fs = append(fs, record{data: buf.Bytes()[24+16:]})
 	}
 	return fs
 }
 
 // pcapngFile builds a pcapng file with one Ethernet interface.
-func pcapngFile(t testing.TB, frames []frame) []byte {
+func pcapngFile(t testing.TB, frames []record) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w, err := pcapgo.NewNgWriter(&buf, layers.LinkTypeEthernet)
@@ -61,26 +62,26 @@ func allocsPerNext(t *testing.T, file []byte, wantErr bool) float64 {
 
 func TestNextAllocs(t *testing.T) {
 	fs := repeated(t, "http-ipv6.pcap", 300)
-	if n := allocsPerNext(t, pcapFile(t, LinkEthernet, fs...), false); n != 0 {
+	if n := allocsPerNext(t, pcapFile(t, frame.LinkEthernet, fs...), false); n != 0 {
 		t.Errorf("pcap: %v allocations per Next, want 0", n)
 	}
 	if n := allocsPerNext(t, pcapngFile(t, fs), false); n != 0 {
 		t.Errorf("pcapng: %v allocations per Next, want 0", n)
 	}
-	bad := make([]frame, 300)
+	bad := make([]record, 300)
 	for i := range bad {
-		bad[i] = frame{data: cat(ether(etherTypeIPv4), []byte{0x44}, make([]byte, 39))} // IHL 4
+		bad[i] = record{data: cat(ether(etherTypeIPv4), []byte{0x44}, make([]byte, 39))} // IHL 4
 	}
-	if n := allocsPerNext(t, pcapFile(t, LinkEthernet, bad...), true); n != 0 {
+	if n := allocsPerNext(t, pcapFile(t, frame.LinkEthernet, bad...), true); n != 0 {
 		t.Errorf("malformed frames: %v allocations per Next, want 0", n)
 	}
 }
 
 func TestWritePacketAllocs(t *testing.T) {
-	for _, lt := range []LinkType{LinkRaw, LinkEthernet} {
+	for _, lt := range []frame.LinkType{frame.LinkRaw, frame.LinkEthernet} {
 		w, err := NewWriter(io.Discard, lt)
 		require.NoError(t, err)
-		ps := []Packet{
+		ps := []frame.Packet{
 			{Time: time.Unix(1700000000, 0), Src: v4a, Dst: v4b, TCP: tcpData},
 			{Time: time.Unix(1700000000, 0), Src: v6a, Dst: v6b, TCP: tcpData, Fragmented: true},
 		}
@@ -97,8 +98,8 @@ func TestWritePacketAllocs(t *testing.T) {
 			t.Errorf("%v: %v allocations per WritePacket, want 0", lt, n)
 		}
 		n = testing.AllocsPerRun(200, func() {
-			if w.WritePacket(Packet{Src: v4a, Dst: v6a, TCP: tcpData}) == nil {
-				werr = ErrAddress
+			if w.WritePacket(frame.Packet{Src: v4a, Dst: v6a, TCP: tcpData}) == nil {
+				werr = frame.ErrAddress
 			}
 		})
 		require.NoError(t, werr)

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"io"
 	"testing"
 )
@@ -31,14 +32,14 @@ func benchmarkNext(b *testing.B, file []byte, frames int) {
 
 func BenchmarkNext(b *testing.B) {
 	fs := repeated(b, "http-ipv4.pcap", 1000)
-	b.Run("pcap", func(b *testing.B) { benchmarkNext(b, pcapFile(b, LinkEthernet, fs...), len(fs)) })
+	b.Run("pcap", func(b *testing.B) { benchmarkNext(b, pcapFile(b, frame.LinkEthernet, fs...), len(fs)) })
 	b.Run("pcapng", func(b *testing.B) { benchmarkNext(b, pcapngFile(b, fs), len(fs)) })
-	bad := make([]frame, 1000)
+	bad := make([]record, 1000)
 	for i := range bad {
-		bad[i] = frame{data: cat(ether(etherTypeIPv4), []byte{0x44}, make([]byte, 39))}
+		bad[i] = record{data: cat(ether(etherTypeIPv4), []byte{0x44}, make([]byte, 39))}
 	}
 	b.Run("malformed", func(b *testing.B) {
-		file := pcapFile(b, LinkEthernet, bad...)
+		file := pcapFile(b, frame.LinkEthernet, bad...)
 		b.ReportAllocs()
 		rd := bytes.NewReader(file)
 		r, _ := NewReader(rd)
@@ -54,11 +55,11 @@ func BenchmarkNext(b *testing.B) {
 }
 
 func BenchmarkWritePacket(b *testing.B) {
-	w, err := NewWriter(io.Discard, LinkRaw)
+	w, err := NewWriter(io.Discard, frame.LinkRaw)
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := Packet{Src: v4a, Dst: v4b, TCP: tcpData}
+	p := frame.Packet{Src: v4a, Dst: v4b, TCP: tcpData}
 	b.SetBytes(int64(len(tcpData)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"encoding/binary"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"net/netip"
 	"testing"
 	"time"
@@ -11,9 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// seg is the Packet the constructed frames below carry, at frame n.
+// seg is the frame.Packet the constructed frames below carry, at frame n.
 func seg(n int, src, dst netip.Addr, tos uint8, tcp []byte) result {
-	return result{P: Packet{
+	return result{P: frame.Packet{
 		Frame:  n,
 		Time:   time.Unix(1700000000, int64(n-1)*1000).UTC(),
 		Src:    src,
@@ -52,19 +53,19 @@ func TestLinkTypes(t *testing.T) {
 	want6 := seg(2, v6a, v6b, 0x01, tcpData)
 	tests := []struct {
 		name   string
-		lt     LinkType
-		frames []frame
+		lt     frame.LinkType
+		frames []record
 	}{
-		{"ethernet", LinkEthernet, []frame{{data: cat(ether(etherTypeIPv4), v4)}, {data: cat(ether(etherTypeIPv6), v6)}}},
-		{"ethernet 802.1Q", LinkEthernet, []frame{{data: cat(ether(etherTypeIPv4, 0x8100, 0x0064), v4)}, {data: cat(ether(etherTypeIPv6, 0x8100, 0x2064), v6)}}},
-		{"ethernet QinQ", LinkEthernet, []frame{{data: cat(ether(etherTypeIPv4, 0x88a8, 0x0010, 0x8100, 0x0064), v4)}, {data: cat(ether(etherTypeIPv6, 0x9100, 1, 0x8100, 2), v6)}}},
-		{"linux sll", LinkLinuxSLL, []frame{{data: cat(sll(etherTypeIPv4), v4)}, {data: cat(sll(etherTypeIPv6), v6)}}},
-		{"linux sll2", LinkLinuxSLL2, []frame{{data: cat(sll2(etherTypeIPv4), v4)}, {data: cat(sll2(etherTypeIPv6), v6)}}},
-		{"null little-endian, AF_INET6 30", LinkNull, []frame{{data: cat(le32(2), v4)}, {data: cat(le32(30), v6)}}},
-		{"null big-endian, AF_INET6 24", LinkNull, []frame{{data: cat(be32(2), v4)}, {data: cat(be32(24), v6)}}},
-		{"null little-endian, AF_INET6 28", LinkNull, []frame{{data: cat(le32(2), v4)}, {data: cat(le32(28), v6)}}},
-		{"loop", LinkLoop, []frame{{data: cat(be32(2), v4)}, {data: cat(be32(24), v6)}}},
-		{"raw", LinkRaw, []frame{{data: v4}, {data: v6}}},
+		{"ethernet", frame.LinkEthernet, []record{{data: cat(ether(etherTypeIPv4), v4)}, {data: cat(ether(etherTypeIPv6), v6)}}},
+		{"ethernet 802.1Q", frame.LinkEthernet, []record{{data: cat(ether(etherTypeIPv4, 0x8100, 0x0064), v4)}, {data: cat(ether(etherTypeIPv6, 0x8100, 0x2064), v6)}}},
+		{"ethernet QinQ", frame.LinkEthernet, []record{{data: cat(ether(etherTypeIPv4, 0x88a8, 0x0010, 0x8100, 0x0064), v4)}, {data: cat(ether(etherTypeIPv6, 0x9100, 1, 0x8100, 2), v6)}}},
+		{"linux sll", frame.LinkLinuxSLL, []record{{data: cat(sll(etherTypeIPv4), v4)}, {data: cat(sll(etherTypeIPv6), v6)}}},
+		{"linux sll2", frame.LinkLinuxSLL2, []record{{data: cat(sll2(etherTypeIPv4), v4)}, {data: cat(sll2(etherTypeIPv6), v6)}}},
+		{"null little-endian, AF_INET6 30", frame.LinkNull, []record{{data: cat(le32(2), v4)}, {data: cat(le32(30), v6)}}},
+		{"null big-endian, AF_INET6 24", frame.LinkNull, []record{{data: cat(be32(2), v4)}, {data: cat(be32(24), v6)}}},
+		{"null little-endian, AF_INET6 28", frame.LinkNull, []record{{data: cat(le32(2), v4)}, {data: cat(le32(28), v6)}}},
+		{"loop", frame.LinkLoop, []record{{data: cat(be32(2), v4)}, {data: cat(be32(24), v6)}}},
+		{"raw", frame.LinkRaw, []record{{data: v4}, {data: v6}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,10 +75,10 @@ func TestLinkTypes(t *testing.T) {
 		})
 	}
 	t.Run("ipv4 and ipv6 link types", func(t *testing.T) {
-		got, _ := readResults(t, pcapFile(t, LinkIPv4, frame{data: v4}))
+		got, _ := readResults(t, pcapFile(t, frame.LinkIPv4, record{data: v4}))
 		assert.Empty(t, cmp.Diff([]result{want4}, got, cmpOpts))
 		want6.P.Frame, want6.P.Time = 1, want4.P.Time
-		got, _ = readResults(t, pcapFile(t, LinkIPv6, frame{data: v6}))
+		got, _ = readResults(t, pcapFile(t, frame.LinkIPv6, record{data: v6}))
 		assert.Empty(t, cmp.Diff([]result{want6}, got, cmpOpts))
 	})
 }
@@ -87,7 +88,7 @@ func TestLinkTypes(t *testing.T) {
 func TestSkippedFrames(t *testing.T) {
 	udp := []byte{0x30, 0x39, 0x00, 0x35, 0, 12, 0, 0, 'd', 'a', 't', 'a'}
 	firstFrag := tcpData[:16] // an 8-byte multiple would do; any length may end the datagram's first piece
-	frames := []frame{
+	frames := []record{
 		{data: cat(ether(0x0806), make([]byte, 28))},                                                                                   // 1 ARP
 		{data: cat(ether(etherTypeIPv4), ipv4(0, 17, 0, len(udp), udp))},                                                               // 2 UDP
 		{data: cat(ether(0x0026), make([]byte, 46))},                                                                                   // 3 802.3 length field
@@ -101,7 +102,7 @@ func TestSkippedFrames(t *testing.T) {
 		{data: cat(ether(etherTypeIPv6), ipv6(0, protoFragment, 8+len(tcpData), cat([]byte{protoTCP, 0, 0, 0, 0, 0, 0, 9}, tcpData)))}, // 11 IPv6 atomic fragment (RFC 6946)
 		{data: cat(ether(etherTypeIPv4), ipv4(0, protoTCP, 0, len(tcpSYN), tcpSYN))},                                                   // 12 a plain SYN at the end
 	}
-	got, st := readResults(t, pcapFile(t, LinkEthernet, frames...))
+	got, st := readResults(t, pcapFile(t, frame.LinkEthernet, frames...))
 	frag4 := seg(5, v4a, v4b, 0, firstFrag)
 	frag4.P.Fragmented = true
 	frag6 := seg(10, v6a, v6b, 0, firstFrag)
@@ -120,7 +121,7 @@ func TestIPv6ExtensionHeaders(t *testing.T) {
 	frag := []byte{protoTCP, 0, 0, 0, 0, 0, 0, 7}
 	chain := cat(hbh, routing, dst, ah, frag)
 	pkt := ipv6(0xb8, protoHopByHop, len(chain)+len(tcpData), cat(chain, tcpData))
-	got, st := readResults(t, pcapFile(t, LinkRaw, frame{data: pkt}))
+	got, st := readResults(t, pcapFile(t, frame.LinkRaw, record{data: pkt}))
 	assert.Empty(t, cmp.Diff([]result{seg(1, v6a, v6b, 0xb8, tcpData)}, got, cmpOpts))
 	assert.Equal(t, Stats{Frames: 1, Segments: 1}, st)
 }
@@ -134,7 +135,7 @@ func TestLengthFromIPHeader(t *testing.T) {
 	tso := cat(ether(etherTypeIPv4), ipv4(0, protoTCP, 0, len(tcpData), tcpData))
 	tso[14+2], tso[14+3] = 0, 0 // total length 0, as captured before TSO
 	jumbo := cat(ether(etherTypeIPv6), ipv6(0, protoTCP, 0, tcpData))
-	got, _ := readResults(t, pcapFile(t, LinkEthernet, frame{data: padded}, frame{data: cut, wire: len(v6)}, frame{data: tso}, frame{data: jumbo}))
+	got, _ := readResults(t, pcapFile(t, frame.LinkEthernet, record{data: padded}, record{data: cut, wire: len(v6)}, record{data: tso}, record{data: jumbo}))
 	short := seg(2, v6a, v6b, 0, tcpData[:10])
 	short.P.Length = len(tcpData)
 	want := []result{seg(1, v4a, v4b, 0, tcpSYN), short, seg(3, v4a, v4b, 0, tcpData), seg(4, v6a, v6b, 0, tcpData)}
@@ -159,36 +160,36 @@ func TestMalformedFrames(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		f    frame
+		f    record
 		off  int
 		err  error
 	}{
-		{"ethernet header cut", frame{data: make([]byte, 13)}, 12, ErrTruncated},
-		{"VLAN tag cut", frame{data: ether(0x8100)[:14]}, 16, ErrTruncated},
-		{"IPv4 header cut", frame{data: good[:14+19], wire: len(good)}, 14, ErrTruncated},
-		{"IPv4 options cut", frame{data: v4(func(ip []byte) { ip[0] = 0x46 })[:14+22], wire: len(good)}, 34, ErrTruncated},
-		{"version 6 in an IPv4 EtherType", frame{data: v4(func(ip []byte) { ip[0] = 0x65 })}, 14, ErrIPVersion},
-		{"IHL 4", frame{data: v4(func(ip []byte) { ip[0] = 0x44 })}, 14, ErrIPHeader},
-		{"total length below IHL", frame{data: v4(func(ip []byte) { ip[3] = 19 })}, 16, ErrIPLength},
-		{"total length past the frame", frame{data: v4(func(ip []byte) { ip[3] = 41 })}, 16, ErrIPLength},
-		{"TCP length 12", frame{data: v4(func(ip []byte) { ip[3] = 32 })}, 16, ErrTCPLength},
-		{"IPv6 header cut", frame{data: v6(protoTCP, 20, tcpSYN)[:14+39], wire: 74}, 14, ErrTruncated},
-		{"version 4 in an IPv6 EtherType", frame{data: cat(ether(etherTypeIPv6), good[14:], make([]byte, 20))}, 14, ErrIPVersion},
-		{"IPv6 payload length past the frame", frame{data: v6(protoTCP, 21, tcpSYN)}, 18, ErrIPLength},
-		{"IPv6 TCP length 12", frame{data: v6(protoTCP, 12, tcpSYN[:12])}, 18, ErrTCPLength},
-		{"hop-by-hop past the payload", frame{data: v6(protoHopByHop, 8, []byte{protoTCP, 1, 0, 0, 0, 0, 0, 0})}, 54, ErrExtensionHeader},
-		{"hop-by-hop cut by the snap length", frame{data: v6(protoHopByHop, 36, cat([]byte{protoTCP, 1, 0, 0, 0, 0, 0, 0}, make([]byte, 8), tcpSYN))[:14+40+12], wire: 14 + 40 + 36}, 54, ErrTruncated},
-		{"fragment header past the payload", frame{data: v6(protoFragment, 4, []byte{protoTCP, 0, 0, 0})}, 54, ErrExtensionHeader},
-		{"AH length byte past the payload", frame{data: v6(protoAH, 1, []byte{protoTCP})}, 54, ErrExtensionHeader},
-		{"IPv4 EtherType, zero bytes of IP", frame{data: ether(etherTypeIPv4), wire: 60}, 14, ErrTruncated},
+		{"ethernet header cut", record{data: make([]byte, 13)}, 12, frame.ErrTruncated},
+		{"VLAN tag cut", record{data: ether(0x8100)[:14]}, 16, frame.ErrTruncated},
+		{"IPv4 header cut", record{data: good[:14+19], wire: len(good)}, 14, frame.ErrTruncated},
+		{"IPv4 options cut", record{data: v4(func(ip []byte) { ip[0] = 0x46 })[:14+22], wire: len(good)}, 34, frame.ErrTruncated},
+		{"version 6 in an IPv4 EtherType", record{data: v4(func(ip []byte) { ip[0] = 0x65 })}, 14, frame.ErrIPVersion},
+		{"IHL 4", record{data: v4(func(ip []byte) { ip[0] = 0x44 })}, 14, frame.ErrIPHeader},
+		{"total length below IHL", record{data: v4(func(ip []byte) { ip[3] = 19 })}, 16, frame.ErrIPLength},
+		{"total length past the frame", record{data: v4(func(ip []byte) { ip[3] = 41 })}, 16, frame.ErrIPLength},
+		{"TCP length 12", record{data: v4(func(ip []byte) { ip[3] = 32 })}, 16, frame.ErrTCPLength},
+		{"IPv6 header cut", record{data: v6(protoTCP, 20, tcpSYN)[:14+39], wire: 74}, 14, frame.ErrTruncated},
+		{"version 4 in an IPv6 EtherType", record{data: cat(ether(etherTypeIPv6), good[14:], make([]byte, 20))}, 14, frame.ErrIPVersion},
+		{"IPv6 payload length past the frame", record{data: v6(protoTCP, 21, tcpSYN)}, 18, frame.ErrIPLength},
+		{"IPv6 TCP length 12", record{data: v6(protoTCP, 12, tcpSYN[:12])}, 18, frame.ErrTCPLength},
+		{"hop-by-hop past the payload", record{data: v6(protoHopByHop, 8, []byte{protoTCP, 1, 0, 0, 0, 0, 0, 0})}, 54, frame.ErrExtensionHeader},
+		{"hop-by-hop cut by the snap length", record{data: v6(protoHopByHop, 36, cat([]byte{protoTCP, 1, 0, 0, 0, 0, 0, 0}, make([]byte, 8), tcpSYN))[:14+40+12], wire: 14 + 40 + 36}, 54, frame.ErrTruncated},
+		{"fragment header past the payload", record{data: v6(protoFragment, 4, []byte{protoTCP, 0, 0, 0})}, 54, frame.ErrExtensionHeader},
+		{"AH length byte past the payload", record{data: v6(protoAH, 1, []byte{protoTCP})}, 54, frame.ErrExtensionHeader},
+		{"IPv4 EtherType, zero bytes of IP", record{data: ether(etherTypeIPv4), wire: 60}, 14, frame.ErrTruncated},
 	}
-	var frames []frame
+	var frames []record
 	var want []result
 	for i, tt := range tests {
-		frames = append(frames, tt.f, frame{data: good})
+		frames = append(frames, tt.f, record{data: good})
 		want = append(want, frameErr(2*i+1, tt.off, tt.err), seg(2*i+2, v4a, v4b, 0, tcpSYN))
 	}
-	got, st := readResults(t, pcapFile(t, LinkEthernet, frames...))
+	got, st := readResults(t, pcapFile(t, frame.LinkEthernet, frames...))
 	require.Len(t, got, len(want))
 	for i := range want {
 		name := tests[i/2].name
@@ -197,28 +198,18 @@ func TestMalformedFrames(t *testing.T) {
 	assert.Equal(t, Stats{Frames: 2 * len(tests), Segments: len(tests), Malformed: len(tests)}, st)
 
 	// Raw IP: the version nibble must be 4 or 6, and a frame needs a byte.
-	got, st = readResults(t, pcapFile(t, LinkRaw, frame{data: cat([]byte{0x50}, good[15:])}, frame{data: nil, wire: 40}, frame{data: good[14:]}))
-	assert.Empty(t, cmp.Diff([]result{frameErr(1, 0, ErrIPVersion), frameErr(2, 0, ErrTruncated), seg(3, v4a, v4b, 0, tcpSYN)}, got, cmpOpts))
+	got, st = readResults(t, pcapFile(t, frame.LinkRaw, record{data: cat([]byte{0x50}, good[15:])}, record{data: nil, wire: 40}, record{data: good[14:]}))
+	assert.Empty(t, cmp.Diff([]result{frameErr(1, 0, frame.ErrIPVersion), frameErr(2, 0, frame.ErrTruncated), seg(3, v4a, v4b, 0, tcpSYN)}, got, cmpOpts))
 	assert.Equal(t, Stats{Frames: 3, Segments: 1, Malformed: 2}, st)
 
 	// Link-layer headers cut short.
-	for _, lt := range []LinkType{LinkLinuxSLL, LinkLinuxSLL2, LinkNull, LinkLoop} {
-		got, _ := readResults(t, pcapFile(t, lt, frame{data: []byte{0, 2}, wire: 60}))
-		assert.Empty(t, cmp.Diff([]result{frameErr(1, 0, ErrTruncated)}, got, cmpOpts), lt.String())
+	for _, lt := range []frame.LinkType{frame.LinkLinuxSLL, frame.LinkLinuxSLL2, frame.LinkNull, frame.LinkLoop} {
+		got, _ := readResults(t, pcapFile(t, lt, record{data: []byte{0, 2}, wire: 60}))
+		assert.Empty(t, cmp.Diff([]result{frameErr(1, 0, frame.ErrTruncated)}, got, cmpOpts), lt.String())
 	}
 	// Unknown address families and protocols are not TCP.
-	_, st = readResults(t, pcapFile(t, LinkNull, frame{data: cat(le32(7), good[14:])}))
+	_, st = readResults(t, pcapFile(t, frame.LinkNull, record{data: cat(le32(7), good[14:])}))
 	assert.Equal(t, Stats{Frames: 1, NotTCP: 1}, st)
-	_, st = readResults(t, pcapFile(t, LinkLinuxSLL2, frame{data: cat(sll2(0x0806), make([]byte, 28))}))
+	_, st = readResults(t, pcapFile(t, frame.LinkLinuxSLL2, record{data: cat(sll2(0x0806), make([]byte, 28))}))
 	assert.Equal(t, Stats{Frames: 1, NotTCP: 1}, st)
-}
-
-func TestLinkTypeString(t *testing.T) {
-	for lt, name := range map[LinkType]string{
-		LinkNull: "NULL", LinkEthernet: "EN10MB", LinkRaw: "RAW", LinkLoop: "LOOP",
-		LinkLinuxSLL: "LINUX_SLL", LinkIPv4: "IPV4", LinkIPv6: "IPV6", LinkLinuxSLL2: "LINUX_SLL2",
-		105: "LINKTYPE_105",
-	} {
-		assert.Equal(t, name, lt.String())
-	}
 }

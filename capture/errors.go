@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/tcpwire/tcpwire/capture/frame"
 )
 
 // Sentinel errors. Test for them with errors.Is; the typed errors below
-// wrap them and say where the problem is.
+// wrap them and say where the problem is. The errors of a malformed frame
+// (wrapped by *FrameError) and of a packet the Writer cannot build are
+// those of the frame package.
 var (
 	// ErrUnknownFormat: the input starts with neither a pcap nor a pcapng
 	// magic number (see *FormatError).
@@ -15,29 +19,6 @@ var (
 	// ErrLinkType: a link type the Reader cannot decode or the Writer
 	// cannot write (see *LinkTypeError).
 	ErrLinkType = errors.New("unsupported link type")
-	// ErrTruncated: the captured bytes end inside a link-layer, IP or IPv6
-	// extension header, so the TCP header cannot be reached.
-	ErrTruncated = errors.New("frame ends inside a header")
-	// ErrIPVersion: the IP version nibble does not match the link layer's
-	// protocol field (or is neither 4 nor 6 for raw IP).
-	ErrIPVersion = errors.New("wrong IP version")
-	// ErrIPHeader: an IPv4 header length (IHL) below 5 words.
-	ErrIPHeader = errors.New("IPv4 header length below 20 bytes")
-	// ErrIPLength: the IPv4 total length is shorter than the IPv4 header,
-	// or the IP length runs past the frame's length on the wire.
-	ErrIPLength = errors.New("IP length inconsistent with the frame")
-	// ErrExtensionHeader: an IPv6 extension header runs past the IPv6
-	// payload length.
-	ErrExtensionHeader = errors.New("IPv6 extension header runs past the payload")
-	// ErrTCPLength: the IP header leaves fewer than 20 bytes for an
-	// unfragmented TCP segment.
-	ErrTCPLength = errors.New("TCP length below 20 bytes")
-	// ErrAddress: the Writer got invalid source or destination addresses,
-	// or one IPv4 and one IPv6 address.
-	ErrAddress = errors.New("source and destination must both be valid IPv4 or both IPv6 addresses")
-	// ErrLength: the Writer got a Length shorter than the captured TCP
-	// bytes or too long for the IP length field.
-	ErrLength = errors.New("TCP length does not fit")
 	// ErrTime: the Writer got a time that a pcap record cannot hold
 	// (before 1970 or after 2106: the seconds field is an unsigned 32-bit
 	// count).
@@ -61,7 +42,7 @@ func (e *FormatError) Unwrap() error { return ErrUnknownFormat }
 // LinkTypeError reports a link type that is not supported. It wraps
 // ErrLinkType.
 type LinkTypeError struct {
-	LinkType LinkType
+	LinkType frame.LinkType
 }
 
 func (e *LinkTypeError) Error() string {
@@ -107,8 +88,8 @@ type FrameError struct {
 	// Offset is the byte offset, from the start of the frame's link-layer
 	// header, of the field that is wrong or of the header that is cut.
 	Offset int
-	// Err is one of ErrTruncated, ErrIPVersion, ErrIPHeader, ErrIPLength,
-	// ErrExtensionHeader or ErrTCPLength.
+	// Err is one of frame.ErrTruncated, ErrIPVersion, ErrIPHeader,
+	// ErrIPLength, ErrExtensionHeader or ErrTCPLength.
 	Err error
 }
 

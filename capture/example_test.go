@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"io"
 	"log"
 	"net/netip"
@@ -68,14 +69,14 @@ func ExampleWriter() {
 	defer os.Remove(f.Name())
 	defer f.Close()
 
-	w, err := capture.NewWriter(f, capture.LinkRaw)
+	w, err := capture.NewWriter(f, frame.LinkRaw)
 	if err != nil {
 		log.Fatal(err)
 	}
 	client, server := netip.MustParseAddr("192.0.2.1"), netip.MustParseAddr("192.0.2.80")
 	syn := []byte{0xc0, 0x01, 0x00, 0x50, 0, 0, 0, 100, 0, 0, 0, 0, 0x50, 0x02, 0xff, 0xff, 0, 0, 0, 0}
 	synAck := []byte{0x00, 0x50, 0xc0, 0x01, 0, 0, 0, 200, 0, 0, 0, 101, 0x50, 0x12, 0xff, 0xff, 0, 0, 0, 0}
-	for _, p := range []capture.Packet{
+	for _, p := range []frame.Packet{
 		{Src: client, Dst: server, TCP: syn},
 		{Src: server, Dst: client, TCP: synAck},
 	} {

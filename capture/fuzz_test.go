@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"errors"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"io"
 	"testing"
 	"time"
@@ -11,7 +12,7 @@ import (
 )
 
 // frameErrs are the errors a *FrameError may wrap.
-var frameErrs = []error{ErrTruncated, ErrIPVersion, ErrIPHeader, ErrIPLength, ErrExtensionHeader, ErrTCPLength}
+var frameErrs = []error{frame.ErrTruncated, frame.ErrIPVersion, frame.ErrIPHeader, frame.ErrIPLength, frame.ErrExtensionHeader, frame.ErrTCPLength}
 
 // FuzzReader reads arbitrary bytes as a capture: no input may panic, every
 // error is one of the documented types, the counts add up, and every
@@ -75,7 +76,7 @@ func isOneOf(err error, errs []error) bool {
 // (each round trip sets up a Reader, which allocates its buffers).
 const roundTrips = 8
 
-func checkPacket(t *testing.T, p Packet, st Stats, roundTrip bool) {
+func checkPacket(t *testing.T, p frame.Packet, st Stats, roundTrip bool) {
 	if p.Frame != st.Frames {
 		t.Fatalf("frame %d, read %d", p.Frame, st.Frames)
 	}
@@ -89,13 +90,13 @@ func checkPacket(t *testing.T, p Packet, st Stats, roundTrip bool) {
 		return
 	}
 	var buf bytes.Buffer
-	w, err := NewWriter(&buf, LinkRaw)
+	w, err := NewWriter(&buf, frame.LinkRaw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := w.WritePacket(p); err != nil {
 		tooLong := p.Length > 65535-ipv4HeaderLen
-		if errors.Is(err, ErrTime) || (errors.Is(err, ErrLength) && tooLong) {
+		if errors.Is(err, ErrTime) || (errors.Is(err, frame.ErrLength) && tooLong) {
 			return
 		}
 		t.Fatalf("WritePacket(%+v): %v", p, err)
@@ -109,7 +110,7 @@ func checkPacket(t *testing.T, p Packet, st Stats, roundTrip bool) {
 		t.Fatalf("reading back frame %d: %v", p.Frame, err)
 	}
 	got.Frame = p.Frame
-	if p.Time.IsZero() { // a pcapng Simple Packet Block has no time
+	if p.Time.IsZero() { // a pcapng Simple frame.Packet Block has no time
 		p.Time = time.Unix(0, 0).UTC()
 	}
 	if d := cmp.Diff(p, got, cmpOpts); d != "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"io"
 	"net/netip"
 	"os"
@@ -31,11 +32,11 @@ func readCapture(t testing.TB, name string) []byte {
 
 // readAll reads every segment of a capture, copying the TCP bytes, and
 // fails the test on any error but io.EOF.
-func readAll(t testing.TB, file []byte) ([]Packet, Stats) {
+func readAll(t testing.TB, file []byte) ([]frame.Packet, Stats) {
 	t.Helper()
 	r, err := NewReader(bytes.NewReader(file))
 	require.NoError(t, err)
-	var ps []Packet
+	var ps []frame.Packet
 	for {
 		p, err := r.Next()
 		if err == io.EOF {
@@ -50,7 +51,7 @@ func readAll(t testing.TB, file []byte) ([]Packet, Stats) {
 // result is what one call to Next gave, for comparing whole runs: a
 // segment, or a frame error (Frame ≠ 0).
 type result struct {
-	P   Packet
+	P   frame.Packet
 	Err FrameError
 }
 
@@ -84,14 +85,34 @@ func ports(tcp []byte) (src, dst uint16) {
 // tcpDataOffset is the TCP header length in bytes (RFC 9293 §3.1).
 func tcpDataOffset(tcp []byte) int { return int(tcp[12]>>4) * 4 }
 
-// frame is one record for pcapFile; wire 0 means len(data).
-type frame struct {
+// Numbers of the protocols the constructed frames carry (IEEE 802
+// EtherTypes, IANA protocol numbers, RFC 791 flags), as the tests spell
+// them out rather than borrowing the decoder's.
+const (
+	etherTypeIPv4 = 0x0800
+	etherTypeIPv6 = 0x86dd
+
+	protoHopByHop = 0
+	protoTCP      = 6
+	protoRouting  = 43
+	protoFragment = 44
+	protoAH       = 51
+	protoDestOpts = 60
+
+	ipv4FlagMF    = 0x2000
+	ipv4FlagDF    = 0x4000
+	ipv4HeaderLen = 20
+	tcpMinLen     = 20
+)
+
+// record is one record for pcapFile; wire 0 means len(data).
+type record struct {
 	data []byte
 	wire int
 }
 
 // pcapFile builds a microsecond pcap file of link type lt in memory.
-func pcapFile(t testing.TB, lt LinkType, frames ...frame) []byte {
+func pcapFile(t testing.TB, lt frame.LinkType, frames ...record) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := pcapgo.NewWriter(&buf)

@@ -9,6 +9,8 @@ import (
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/tcpwire/tcpwire/capture/frame"
 )
 
 // Magic numbers at offset 0 of a capture file, read little-endian.
@@ -19,6 +21,20 @@ const (
 	magicPcapNanoSwapped  = 0x4d3cb2a1
 	magicPcapng           = 0x0a0d0d0a // Section Header Block type
 )
+
+// IsCapture reports whether prefix, the first 4 bytes of a file, is the
+// magic number of a pcap (either byte order, micro- or nanosecond) or
+// pcapng file.
+func IsCapture(prefix []byte) bool {
+	if len(prefix) < 4 {
+		return false
+	}
+	switch binary.LittleEndian.Uint32(prefix) {
+	case magicPcapMicro, magicPcapMicroSwapped, magicPcapNano, magicPcapNanoSwapped, magicPcapng:
+		return true
+	}
+	return false
+}
 
 // Stats counts the frames a Reader has read so far. Frames is the sum of
 // the other four.
@@ -47,7 +63,7 @@ type frameSource interface {
 // maximum snap length).
 type Reader struct {
 	src    frameSource
-	link   LinkType // of a pcap file; pcapng frames carry their own
+	link   frame.LinkType // of a pcap file; pcapng frames carry their own
 	ng     bool
 	frame  int
 	stats  Stats
@@ -76,8 +92,8 @@ func NewReader(r io.Reader) (*Reader, error) {
 		if err != nil {
 			return nil, &FileError{Err: err}
 		}
-		lt := LinkType(pr.LinkType())
-		if !lt.supported() {
+		lt := frame.LinkType(pr.LinkType())
+		if !lt.Supported() {
 			return nil, &LinkTypeError{LinkType: lt}
 		}
 		return &Reader{src: pr, link: lt}, nil
@@ -99,7 +115,7 @@ func NewReader(r io.Reader) (*Reader, error) {
 // damaged file returns a *FileError, and so does every call after it.
 //
 // Packet.TCP, and the *FrameError, are valid until the next call to Next.
-func (r *Reader) Next() (Packet, error) {
+func (r *Reader) Next() (frame.Packet, error) {
 	for r.err == nil {
 		data, ci, err := r.src.ZeroCopyReadPacketData()
 		if err != nil {
@@ -119,25 +135,25 @@ func (r *Reader) Next() (Packet, error) {
 				continue
 			}
 			t, _ := ci.AncillaryData[0].(layers.LinkType)
-			lt = LinkType(t)
+			lt = frame.LinkType(t)
 		}
-		p := Packet{Frame: r.frame, Time: ci.Timestamp}
-		k, off, err := decode(lt, data, ci.Length, &p)
-		switch k {
-		case kindSegment:
+		p := frame.Packet{Frame: r.frame, Time: ci.Timestamp}
+		res, off, err := frame.Decode(lt, data, ci.Length, &p)
+		switch res {
+		case frame.Segment:
 			r.stats.Segments++
 			return p, nil
-		case kindNotTCP:
+		case frame.NotTCP:
 			r.stats.NotTCP++
-		case kindFragment:
+		case frame.Fragment:
 			r.stats.Fragments++
-		case kindMalformed:
+		case frame.Malformed:
 			r.stats.Malformed++
 			r.frmErr = FrameError{Frame: r.frame, Offset: off, Err: err}
-			return Packet{}, &r.frmErr
+			return frame.Packet{}, &r.frmErr
 		}
 	}
-	return Packet{}, r.err
+	return frame.Packet{}, r.err
 }
 
 // Stats returns the counts of the frames read so far.

@@ -3,8 +3,10 @@ package capture
 import (
 	"bytes"
 	"errors"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"io"
 	"net/netip"
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -170,7 +172,7 @@ func TestNewReaderErrors(t *testing.T) {
 		_, err := NewReader(bytes.NewReader(pcapFile(t, 105))) // IEEE 802.11
 		var le *LinkTypeError
 		require.ErrorAs(t, err, &le)
-		assert.Equal(t, LinkType(105), le.LinkType)
+		assert.Equal(t, frame.LinkType(105), le.LinkType)
 		assert.ErrorIs(t, err, ErrLinkType)
 		assert.Equal(t, "capture: link type LINKTYPE_105 (105): unsupported link type", err.Error())
 	})
@@ -212,9 +214,9 @@ func TestEOFRepeats(t *testing.T) {
 }
 
 func TestFrameErrorMessage(t *testing.T) {
-	err := error(&FrameError{Frame: 7, Offset: 16, Err: ErrIPLength})
+	err := error(&FrameError{Frame: 7, Offset: 16, Err: frame.ErrIPLength})
 	assert.Equal(t, "capture: frame 7, offset 16: IP length inconsistent with the frame", err.Error())
-	assert.True(t, errors.Is(err, ErrIPLength))
+	assert.True(t, errors.Is(err, frame.ErrIPLength))
 	assert.Equal(t, "capture: frame 3: unexpected EOF", (&FileError{Frame: 3, Err: io.ErrUnexpectedEOF}).Error())
 }
 
@@ -254,4 +256,14 @@ func TestIPOptionsAndExtensionHeaders(t *testing.T) {
 		}
 		assert.Equal(t, []int{40, 40, 32, 36, 32, 42, 32, 32, 32, 32}, got, name)
 	}
+}
+
+func TestIsCapture(t *testing.T) {
+	for _, name := range []string{"http-ipv4.pcap", "http-ipv4.pcapng"} {
+		b, err := os.ReadFile("../testdata/captures/" + name)
+		require.NoError(t, err)
+		assert.True(t, IsCapture(b[:4]), name)
+	}
+	assert.False(t, IsCapture([]byte("4500")))
+	assert.False(t, IsCapture(nil))
 }

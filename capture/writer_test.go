@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"io"
 	"net/netip"
 	"os"
@@ -17,7 +18,7 @@ import (
 )
 
 // roundTrip writes ps with a Writer of link type lt and reads them back.
-func roundTrip(t *testing.T, lt LinkType, ps []Packet) []Packet {
+func roundTrip(t *testing.T, lt frame.LinkType, ps []frame.Packet) []frame.Packet {
 	t.Helper()
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, lt)
@@ -38,7 +39,7 @@ func TestWriterRoundTripCaptures(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	for _, f := range files {
-		for _, lt := range []LinkType{LinkRaw, LinkEthernet} {
+		for _, lt := range []frame.LinkType{frame.LinkRaw, frame.LinkEthernet} {
 			t.Run(filepath.Base(f)+"/"+lt.String(), func(t *testing.T) {
 				b, err := os.ReadFile(f)
 				require.NoError(t, err)
@@ -50,22 +51,22 @@ func TestWriterRoundTripCaptures(t *testing.T) {
 }
 
 func TestWriterRoundTripFragments(t *testing.T) {
-	ps := []Packet{
+	ps := []frame.Packet{
 		{Frame: 1, Time: time.Unix(1, 2).UTC(), Src: v4a, Dst: v4b, TOS: 0x03, TCP: tcpData[:8], Length: 8, Fragmented: true},
 		{Frame: 2, Time: time.Unix(3, 4).UTC(), Src: v6a, Dst: v6b, TOS: 0xfe, TCP: tcpData[:16], Length: 16, Fragmented: true},
 		{Frame: 3, Time: time.Unix(5, 6).UTC(), Src: v6a, Dst: v6b, TCP: tcpData[:10], Length: 100},
 	}
-	assert.Empty(t, cmp.Diff(ps, roundTrip(t, LinkRaw, ps), cmpOpts))
+	assert.Empty(t, cmp.Diff(ps, roundTrip(t, frame.LinkRaw, ps), cmpOpts))
 }
 
 // The bytes of one IPv4 and one IPv6 record, field by field.
 func TestWriterBytes(t *testing.T) {
 	var buf bytes.Buffer
-	w, err := NewWriter(&buf, LinkRaw)
+	w, err := NewWriter(&buf, frame.LinkRaw)
 	require.NoError(t, err)
 	ts := time.Unix(1700000000, 123456789)
-	require.NoError(t, w.WritePacket(Packet{Time: ts, Src: v4a, Dst: v4b, TOS: 0x02, TCP: tcpSYN}))
-	require.NoError(t, w.WritePacket(Packet{Time: ts, Src: v6a, Dst: v6b, TOS: 0xb9, TCP: tcpSYN[:12], Length: 20}))
+	require.NoError(t, w.WritePacket(frame.Packet{Time: ts, Src: v4a, Dst: v4b, TOS: 0x02, TCP: tcpSYN}))
+	require.NoError(t, w.WritePacket(frame.Packet{Time: ts, Src: v6a, Dst: v6b, TOS: 0xb9, TCP: tcpSYN[:12], Length: 20}))
 	b := buf.Bytes()
 
 	// File header: nanosecond magic, version 2.4, snap length, LINKTYPE_RAW.
@@ -109,10 +110,10 @@ func onesSum(b []byte) uint16 {
 
 func TestWriterEthernet(t *testing.T) {
 	var buf bytes.Buffer
-	w, err := NewWriter(&buf, LinkEthernet)
+	w, err := NewWriter(&buf, frame.LinkEthernet)
 	require.NoError(t, err)
-	require.NoError(t, w.WritePacket(Packet{Src: v4a, Dst: v4b, TCP: tcpSYN}))
-	require.NoError(t, w.WritePacket(Packet{Src: v6a, Dst: v6b, TCP: tcpSYN}))
+	require.NoError(t, w.WritePacket(frame.Packet{Src: v4a, Dst: v4b, TCP: tcpSYN}))
+	require.NoError(t, w.WritePacket(frame.Packet{Src: v6a, Dst: v6b, TCP: tcpSYN}))
 	b := buf.Bytes()
 	assert.Equal(t, uint32(1), binary.LittleEndian.Uint32(b[20:]))
 	assert.Equal(t, append(make([]byte, 12), 0x08, 0x00), b[24+16:24+16+14])
@@ -123,39 +124,39 @@ func TestWriterEthernet(t *testing.T) {
 }
 
 func TestWriterErrors(t *testing.T) {
-	_, err := NewWriter(io.Discard, LinkLinuxSLL)
+	_, err := NewWriter(io.Discard, frame.LinkLinuxSLL)
 	var le *LinkTypeError
 	require.ErrorAs(t, err, &le)
-	assert.Equal(t, LinkLinuxSLL, le.LinkType)
+	assert.Equal(t, frame.LinkLinuxSLL, le.LinkType)
 
-	w, err := NewWriter(io.Discard, LinkRaw)
+	w, err := NewWriter(io.Discard, frame.LinkRaw)
 	require.NoError(t, err)
 	tests := []struct {
 		name string
-		p    Packet
+		p    frame.Packet
 		err  error
 	}{
-		{"no addresses", Packet{TCP: tcpSYN}, ErrAddress},
-		{"mixed families", Packet{Src: v4a, Dst: v6b, TCP: tcpSYN}, ErrAddress},
-		{"IPv4-mapped and IPv4", Packet{Src: netip.MustParseAddr("::ffff:192.0.2.1"), Dst: v4b, TCP: tcpSYN}, ErrAddress},
-		{"Length below the bytes", Packet{Src: v4a, Dst: v4b, TCP: tcpData, Length: 20}, ErrLength},
-		{"IPv4 total length above 65535", Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Length: 65516}, ErrLength},
-		{"IPv6 payload above 65535", Packet{Src: v6a, Dst: v6b, TCP: tcpSYN, Length: 65536}, ErrLength},
-		{"IPv6 fragment payload above 65535", Packet{Src: v6a, Dst: v6b, TCP: tcpSYN, Length: 65535 - 7, Fragmented: true}, ErrLength},
-		{"before 1970", Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Time: time.Unix(-1, 0)}, ErrTime},
-		{"after 2106", Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Time: time.Unix(1<<32, 0)}, ErrTime},
+		{"no addresses", frame.Packet{TCP: tcpSYN}, frame.ErrAddress},
+		{"mixed families", frame.Packet{Src: v4a, Dst: v6b, TCP: tcpSYN}, frame.ErrAddress},
+		{"IPv4-mapped and IPv4", frame.Packet{Src: netip.MustParseAddr("::ffff:192.0.2.1"), Dst: v4b, TCP: tcpSYN}, frame.ErrAddress},
+		{"Length below the bytes", frame.Packet{Src: v4a, Dst: v4b, TCP: tcpData, Length: 20}, frame.ErrLength},
+		{"IPv4 total length above 65535", frame.Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Length: 65516}, frame.ErrLength},
+		{"IPv6 payload above 65535", frame.Packet{Src: v6a, Dst: v6b, TCP: tcpSYN, Length: 65536}, frame.ErrLength},
+		{"IPv6 fragment payload above 65535", frame.Packet{Src: v6a, Dst: v6b, TCP: tcpSYN, Length: 65535 - 7, Fragmented: true}, frame.ErrLength},
+		{"before 1970", frame.Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Time: time.Unix(-1, 0)}, ErrTime},
+		{"after 2106", frame.Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Time: time.Unix(1<<32, 0)}, ErrTime},
 	}
 	for _, tt := range tests {
 		assert.ErrorIs(t, w.WritePacket(tt.p), tt.err, tt.name)
 	}
 	// The largest lengths that fit.
-	assert.NoError(t, w.WritePacket(Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Length: 65515}))
-	assert.NoError(t, w.WritePacket(Packet{Src: v6a, Dst: v6b, TCP: tcpSYN, Length: 65535}))
+	assert.NoError(t, w.WritePacket(frame.Packet{Src: v4a, Dst: v4b, TCP: tcpSYN, Length: 65515}))
+	assert.NoError(t, w.WritePacket(frame.Packet{Src: v6a, Dst: v6b, TCP: tcpSYN, Length: 65535}))
 }
 
 // A write error of the underlying writer is returned.
 func TestWriterIOError(t *testing.T) {
-	_, err := NewWriter(failWriter{}, LinkRaw)
+	_, err := NewWriter(failWriter{}, frame.LinkRaw)
 	assert.ErrorIs(t, err, errDiskFull)
 }
 

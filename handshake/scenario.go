@@ -3,7 +3,7 @@ package handshake
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
+	"strconv"
 
 	"github.com/tcpwire/tcpwire/checksum"
 	"github.com/tcpwire/tcpwire/header"
@@ -42,6 +42,22 @@ var ErrAction = errors.New("handshake: unknown action")
 // ErrFamily: the client's and server's addresses are not both IPv4 or both
 // IPv6.
 var ErrFamily = errors.New("handshake: client and server addresses are of different families")
+
+// StepError is an error Build met making the segment of one step.
+type StepError struct {
+	// Step is the index of the step in Scenario.Steps.
+	Step int
+	// Err is the problem: ErrAction, or an error of the header package.
+	Err error
+}
+
+// Error names the step and the problem.
+func (e *StepError) Error() string {
+	return "handshake: step " + strconv.Itoa(e.Step) + ": " + e.Err.Error()
+}
+
+// Unwrap returns e.Err.
+func (e *StepError) Unwrap() error { return e.Err }
 
 // Step is one segment of a scenario. From, Action, Data, Note, Crossing and
 // Edit say what to send; Build fills in the rest.
@@ -125,7 +141,7 @@ func (s *Scenario) rebuild(redo func(int) bool) error {
 		b.frame = i + 1
 		if redo(i) || len(st.Segment.TCP) == 0 {
 			if err := b.make(st); err != nil {
-				return fmt.Errorf("handshake: step %d: %w", i, err)
+				return &StepError{Step: i, Err: err}
 			}
 		}
 		st.Findings, st.Summary = nil, ""

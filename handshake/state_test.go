@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tcpwire/tcpwire/handshake"
+	"github.com/tcpwire/tcpwire/header"
 )
 
 // TestStateNames checks the eleven states of RFC 9293 §3.3.2 by name, and
@@ -90,12 +91,18 @@ func TestEditErrors(t *testing.T) {
 	bad := []byte{2, 9, 0} // MSS with length 9, past the area
 	s.Steps[1].Edit = &handshake.Edit{Options: &bad}
 	err = s.Build()
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "step 1")
+	var se *handshake.StepError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 1, se.Step)
+	assert.ErrorIs(t, err, header.ErrOptionOverflow)
+	assert.Contains(t, err.Error(), "handshake: step 1: ")
 
 	s.Steps[1].Edit = nil
 	s.Steps[0].Action = "jump"
-	assert.ErrorIs(t, s.Build(), handshake.ErrAction)
+	err = s.Build()
+	assert.ErrorIs(t, err, handshake.ErrAction)
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 0, se.Step)
 
 	s.Steps[0].Action = handshake.ActSYN
 	s.Server.Addr = netip.MustParseAddrPort("[2001:db8::1]:80")

@@ -70,7 +70,8 @@ fi
 fuzz/libfuzzer-check.sh
 
 step "capture: GOOS=js GOARCH=wasm under Node"
-# The in-browser playground reads and writes captures with this package.
+# The in-browser playground decodes frames and hex dumps with capture/frame;
+# capture itself runs there too.
 if ! command -v node >/dev/null; then
 	apt-get update && apt-get install -y nodejs
 fi

@@ -295,6 +295,20 @@ func TestImportHex(t *testing.T) {
 
 	v = decodeView(t, ImportHex("zz"))
 	assert.Contains(t, v.Error, "line 1")
+
+	// Two Ethernet frames as tcpdump -xx prints them: the SYN from A, then
+	// the same bytes from B (the addresses swapped).
+	eth := "\t0x0000:  0000 0000 0000 0000 0000 0000 0800 "
+	dump := "# tcpdump -xx\n" +
+		eth + "4500\n\t0x0010:  002c 0000 4000 4006 0000 c000 0201 c000\n\t0x0020:  0202 9c40 0050 0000 03e8 0000 0000 6002\n\t0x0030:  faf0 78b9 0000 0204 05b4\n\n" +
+		eth + "4500\n\t0x0010:  002c 0000 4000 4006 0000 c000 0202 c000\n\t0x0020:  0201 9c40 0050 0000 03e8 0000 0000 6002\n\t0x0030:  faf0 78b9 0000 0204 05b4\n"
+	v = decodeView(t, ImportHex(dump))
+	require.Empty(t, v.Error)
+	assert.Equal(t, "192.0.2.1", v.A)
+	require.Len(t, v.Steps, 2)
+	assert.Equal(t, strings.ReplaceAll(synFromA, " ", ""), v.Steps[0].Hex)
+	assert.Equal(t, "a", v.Steps[0].Dir)
+	assert.Equal(t, "b", v.Steps[1].Dir)
 }
 
 func TestGoLiteral(t *testing.T) {

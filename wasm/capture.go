@@ -2,6 +2,8 @@ package main
 
 import (
 	"strconv"
+
+	"github.com/tcpwire/tcpwire/capture/frame"
 )
 
 // ImportCapture returns the view of a new state holding the TCP segments
@@ -12,18 +14,18 @@ func ImportCapture(file []byte) []byte {
 	st, _ := ParseState("")
 	var msg string
 	var aPort, bPort uint16
-	err := readCapture(file, func(s segment) bool {
-		if len(s.tcp) < 4 {
+	err := readCapture(file, func(p frame.Packet) bool {
+		if len(p.TCP) < 4 {
 			return true
 		}
-		sp := uint16(s.tcp[0])<<8 | uint16(s.tcp[1])
-		dp := uint16(s.tcp[2])<<8 | uint16(s.tcp[3])
+		sp := uint16(p.TCP[0])<<8 | uint16(p.TCP[1])
+		dp := uint16(p.TCP[2])<<8 | uint16(p.TCP[3])
 		if len(st.Steps) == 0 {
-			st.A, st.B, aPort, bPort = s.src, s.dst, sp, dp
+			st.A, st.B, aPort, bPort = p.Src, p.Dst, sp, dp
 			st.Config.Port = [2]uint16{sp, dp}
 		}
-		fromA := s.src == st.A && s.dst == st.B && sp == aPort && dp == bPort
-		fromB := s.src == st.B && s.dst == st.A && sp == bPort && dp == aPort
+		fromA := p.Src == st.A && p.Dst == st.B && sp == aPort && dp == bPort
+		fromB := p.Src == st.B && p.Dst == st.A && sp == bPort && dp == aPort
 		if !fromA && !fromB {
 			return true
 		}
@@ -31,7 +33,7 @@ func ImportCapture(file []byte) []byte {
 			msg = "only the first " + strconv.Itoa(MaxSteps) + " segments of the connection were imported"
 			return false
 		}
-		st.Steps = append(st.Steps, Step{FromB: fromB, Mode: CheckFixed, Seg: append([]byte(nil), s.tcp...), TOS: s.tos})
+		st.Steps = append(st.Steps, Step{FromB: fromB, Mode: CheckFixed, Seg: append([]byte(nil), p.TCP...), TOS: p.TOS})
 		return true
 	})
 	if err != nil {
@@ -51,10 +53,10 @@ func ExportPcap(text string) ([]byte, error) {
 		return nil, err
 	}
 	st.fill()
-	segs := make([]segment, len(st.Steps))
+	segs := make([]frame.Packet, len(st.Steps))
 	for i := range st.Steps {
 		s := &st.Steps[i]
-		segs[i] = segment{st.src(s), st.dst(s), s.TOS, s.Seg}
+		segs[i] = frame.Packet{Src: st.src(s), Dst: st.dst(s), TOS: s.TOS, TCP: s.Seg}
 	}
-	return appendPcap(nil, segs), nil
+	return appendPcap(nil, segs)
 }

@@ -12,7 +12,7 @@
 //	function                        returns
 //	update(state, op, step, arg)    the view of state after applying op (see Update)
 //	scenarios()                     the scenarios of the handshake package's catalogue
-//	importHex(text)                 the view of a state holding the segments in text
+//	importHex(text)                 the view of a state holding the packets of a hex dump
 //	importCapture(bytes)            the view of a state holding a pcap/pcapng's TCP segments
 //	exportPcap(state)               a Uint8Array: the steps as a pcap file (an Error on failure)
 //
@@ -43,8 +43,8 @@
 // build step and no network. Go's build cache makes every start after the
 // first take about a second.
 //
-// The module avoids encoding/json, encoding/hex's decoder and net/http (its
-// JSON is written by hand), and reads captures without gopacket (see
-// pcap.go), to stay under its size budget of 1 MB gzip-compressed, which
+// The module avoids encoding/json, fmt and net/http (its JSON is written by
+// hand), and reads the framing of capture files without gopacket (see
+// pcap.go; the frames inside are decoded by capture/frame), to stay under its size budget of 1 MB gzip-compressed, which
 // cmd/tcpwire's TestWasmModuleWithinBudget checks.
 package main

@@ -4,45 +4,19 @@ import (
 	"encoding/hex"
 	"errors"
 	"strconv"
-	"strings"
-)
 
-// The module decodes hex itself: encoding/hex's errors format with fmt,
-// which would double the module's size.
+	"github.com/tcpwire/tcpwire/capture/frame"
+)
 
 func hexString(b []byte) string { return string(hex.AppendEncode(nil, b)) }
 
-// parseHex reads hex digits, ignoring white space, colons and a 0x prefix.
+// parseHex reads hex bytes in any form frame.ParseHex reads, with an error
+// message for the page (without the package prefix).
 func parseHex(s string) ([]byte, error) {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "0x")
-	b := make([]byte, 0, len(s)/2)
-	var hi byte
-	odd := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		var v byte
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':':
-			continue
-		case '0' <= c && c <= '9':
-			v = c - '0'
-		case 'a' <= c && c <= 'f':
-			v = c - 'a' + 10
-		case 'A' <= c && c <= 'F':
-			v = c - 'A' + 10
-		default:
-			r := []rune(s[i:])[0]
-			return nil, errors.New("not a hex digit: " + strconv.QuoteRune(r) + " at character " + strconv.Itoa(i))
-		}
-		if odd {
-			b = append(b, hi<<4|v)
-		} else {
-			hi = v
-		}
-		odd = !odd
+	b, err := frame.ParseHex(nil, []byte(s))
+	var he *frame.HexError
+	if errors.As(err, &he) {
+		return nil, errors.New(strconv.Quote(he.Token) + " is not hex bytes (line " + strconv.Itoa(he.Line) + ", column " + strconv.Itoa(he.Column) + ")")
 	}
-	if odd {
-		return nil, errors.New("hex needs an even number of digits")
-	}
-	return b, nil
+	return b, err
 }

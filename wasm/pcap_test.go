@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tcpwire/tcpwire/capture"
+	"github.com/tcpwire/tcpwire/capture/frame"
 )
 
 // TestReadCaptureMatchesCapturePackage reads every capture of the project
@@ -26,7 +28,7 @@ func TestReadCaptureMatchesCapturePackage(t *testing.T) {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			file, err := os.ReadFile(name)
 			require.NoError(t, err)
-			var want []segment
+			var want []frame.Packet
 			r, err := capture.NewReader(bytes.NewReader(file))
 			require.NoError(t, err)
 			for {
@@ -39,20 +41,15 @@ func TestReadCaptureMatchesCapturePackage(t *testing.T) {
 					continue
 				}
 				require.NoError(t, err)
-				want = append(want, segment{p.Src, p.Dst, p.TOS, bytes.Clone(p.TCP)})
+				p.Frame, p.Time, p.TCP = 0, time.Time{}, bytes.Clone(p.TCP)
+				want = append(want, p)
 			}
-			var got []segment
-			require.NoError(t, readCapture(file, func(s segment) bool {
-				got = append(got, s)
+			var got []frame.Packet
+			require.NoError(t, readCapture(file, func(p frame.Packet) bool {
+				got = append(got, p)
 				return true
 			}))
-			require.Equal(t, len(want), len(got), "segments")
-			for i := range want {
-				assert.Equal(t, want[i].src, got[i].src, "segment %d source", i)
-				assert.Equal(t, want[i].dst, got[i].dst, "segment %d destination", i)
-				assert.Equal(t, want[i].tcp, got[i].tcp, "segment %d bytes", i)
-				assert.Equal(t, want[i].tos, got[i].tos, "segment %d TOS", i)
-			}
+			require.Equal(t, want, got)
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/tcpwire/tcpwire/capture"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"github.com/tcpwire/tcpwire/handshake"
 	"github.com/tcpwire/tcpwire/header"
 )
@@ -130,7 +131,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer bw.Flush()
 	var pw *capture.Writer
 	if *out != "" {
-		if pw, err = capture.NewWriter(bw, capture.LinkRaw); err != nil {
+		if pw, err = capture.NewWriter(bw, frame.LinkRaw); err != nil {
 			fmt.Fprintf(stderr, "tcpwire build: %v\n", err)
 			return 2
 		}
@@ -165,7 +166,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		default:
 			for _, seg := range s.Segments() {
-				if err := pw.WritePacket(capture.Packet(seg)); err != nil {
+				if err := pw.WritePacket(frame.Packet(seg)); err != nil {
 					fmt.Fprintf(stderr, "tcpwire build: %s: %v\n", *out, err)
 					return 2
 				}

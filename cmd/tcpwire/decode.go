@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"os"
 
 	"github.com/tcpwire/tcpwire/capture"
+	"github.com/tcpwire/tcpwire/capture/frame"
 	"github.com/tcpwire/tcpwire/checksum"
 	"github.com/tcpwire/tcpwire/header"
 )
@@ -157,12 +157,12 @@ func eachSegment(r io.Reader, f func(*segment, error)) error {
 	if err != nil {
 		return err
 	}
-	for i, dump := range hexPackets(text) {
-		b, err := capture.ParseHex(nil, dump)
+	for i, dump := range frame.SplitHex(text) {
+		b, err := frame.ParseHex(nil, dump)
 		if err != nil {
 			return fmt.Errorf("packet %d: %w", i+1, err)
 		}
-		p, err := capture.ParsePacket(b)
+		p, err := frame.ParsePacket(b)
 		if err != nil {
 			return fmt.Errorf("packet %d: %w", i+1, err)
 		}
@@ -173,20 +173,8 @@ func eachSegment(r io.Reader, f func(*segment, error)) error {
 	return nil
 }
 
-// hexPackets splits a hex dump into the dumps of its packets, which blank
-// lines separate.
-func hexPackets(text []byte) [][]byte {
-	var packets [][]byte
-	for _, chunk := range bytes.Split(bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n")), []byte("\n\n")) {
-		if len(bytes.TrimSpace(chunk)) > 0 {
-			packets = append(packets, chunk)
-		}
-	}
-	return packets
-}
-
 // fill sets s from a captured packet, its checksum status included.
-func (s *segment) fill(p capture.Packet) {
+func (s *segment) fill(p frame.Packet) {
 	s.frame, s.src, s.dst, s.length, s.cut = p.Frame, p.Src, p.Dst, p.Length, p.Truncated()
 	s.status = checksum.Classify(p.Src, p.Dst, p.TCP, p.Length)
 }

@@ -1,17 +1,18 @@
-package capture
+package frame
 
 import (
 	"net/netip"
 	"time"
 )
 
-// Packet is one TCP segment read from a capture, or to be written to one.
+// Packet is one TCP segment found in a frame or a capture file, or to be
+// written to one.
 //
-// A Packet from Reader.Next holds a TCP slice that aliases the Reader's
-// buffer: it is valid until the next call to Next. Copy it (bytes.Clone) to
-// keep it longer.
+// The TCP slice of a Packet from Decode or ParsePacket aliases their input,
+// and that of capture.Reader.Next the Reader's buffer (valid until the next
+// call to Next): copy it (bytes.Clone) to keep it longer.
 type Packet struct {
-	// Frame is the 1-based frame number in the file (Writer ignores it).
+	// Frame is the 1-based frame number in a capture file, 0 otherwise.
 	Frame int
 	// Time is the capture timestamp.
 	Time time.Time

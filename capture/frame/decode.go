@@ -1,15 +1,22 @@
-package capture
+package frame
 
 import "encoding/binary"
 
-// kind is what decode found in a frame.
-type kind uint8
+// Result is what Decode found in a frame.
+type Result uint8
 
+// The results of Decode.
 const (
-	kindSegment   kind = iota // a TCP segment, in the Packet
-	kindNotTCP                // not IP, not TCP, ESP, or an unsupported link type
-	kindFragment              // an IP fragment other than the first
-	kindMalformed             // see the offset and error
+	// Segment: a TCP segment, now in the Packet.
+	Segment Result = iota
+	// NotTCP: not IP, IP without TCP, ESP, or a link type Decode does not
+	// know.
+	NotTCP
+	// Fragment: an IP fragment other than the first.
+	Fragment
+	// Malformed: a malformed or cut header; Decode returns the offset of
+	// the faulty field and the error.
+	Malformed
 )
 
 // IP versions a link-layer header announces.
@@ -52,12 +59,15 @@ const (
 	ipv4OffsetMask = 0x1fff
 )
 
-// decode finds the TCP segment in one frame of link type lt. wireLen is
-// the frame's length on the wire (the record's original length). For
-// kindMalformed it returns the offset of the faulty field and the error.
-func decode(lt LinkType, frame []byte, wireLen int, p *Packet) (kind, int, error) {
+// Decode finds the TCP segment in one frame of link type lt and fills p
+// with it (the addresses, TOS, TCP bytes as captured, TCP length and
+// fragment flag; Frame and Time are the caller's). wireLen is the frame's
+// length on the wire (a capture record's original length; len(frame) when
+// nothing was cut). For Malformed it returns the offset of the faulty
+// field from the start of frame, and the error. It does not allocate.
+func Decode(lt LinkType, frame []byte, wireLen int, p *Packet) (Result, int, error) {
 	off, version, k, err := linkHeader(lt, frame)
-	if k != kindSegment {
+	if k != Segment {
 		return k, off, err
 	}
 	// A record's original length below its captured length is not
@@ -65,11 +75,11 @@ func decode(lt LinkType, frame []byte, wireLen int, p *Packet) (kind, int, error
 	onWire := max(wireLen, len(frame)) - off
 	if version == ipAny {
 		if len(frame) <= off {
-			return kindMalformed, off, ErrTruncated
+			return Malformed, off, ErrTruncated
 		}
 		version = int(frame[off] >> 4)
 		if version != ipV4 && version != ipV6 {
-			return kindMalformed, off, ErrIPVersion
+			return Malformed, off, ErrIPVersion
 		}
 	}
 	if version == ipV4 {
@@ -80,7 +90,7 @@ func decode(lt LinkType, frame []byte, wireLen int, p *Packet) (kind, int, error
 
 // linkHeader returns the offset of the IP header in frame and the IP
 // version the link-layer header announces.
-func linkHeader(lt LinkType, b []byte) (int, int, kind, error) {
+func linkHeader(lt LinkType, b []byte) (int, int, Result, error) {
 	switch lt {
 	case LinkEthernet:
 		// Destination and source MAC, then EtherType or VLAN tags
@@ -88,7 +98,7 @@ func linkHeader(lt LinkType, b []byte) (int, int, kind, error) {
 		off := 12
 		for {
 			if len(b) < off+2 {
-				return off, 0, kindMalformed, ErrTruncated
+				return off, 0, Malformed, ErrTruncated
 			}
 			switch binary.BigEndian.Uint16(b[off:]) {
 			case etherType8021Q, etherTypeQinQ, etherType9100:
@@ -101,19 +111,19 @@ func linkHeader(lt LinkType, b []byte) (int, int, kind, error) {
 		// Packet type, ARPHRD type, address length, 8 address bytes,
 		// protocol.
 		if len(b) < 16 {
-			return 0, 0, kindMalformed, ErrTruncated
+			return 0, 0, Malformed, ErrTruncated
 		}
 		return etherType(binary.BigEndian.Uint16(b[14:]), 16)
 	case LinkLinuxSLL2:
 		// Protocol, reserved, interface index, ARPHRD type, packet type,
 		// address length, 8 address bytes.
 		if len(b) < 20 {
-			return 0, 0, kindMalformed, ErrTruncated
+			return 0, 0, Malformed, ErrTruncated
 		}
 		return etherType(binary.BigEndian.Uint16(b[0:]), 20)
 	case LinkNull, LinkLoop:
 		if len(b) < 4 {
-			return 0, 0, kindMalformed, ErrTruncated
+			return 0, 0, Malformed, ErrTruncated
 		}
 		af := binary.BigEndian.Uint32(b)
 		if lt == LinkNull && af > 0xffff {
@@ -124,28 +134,28 @@ func linkHeader(lt LinkType, b []byte) (int, int, kind, error) {
 		}
 		switch af {
 		case afInet:
-			return 4, ipV4, kindSegment, nil
+			return 4, ipV4, Segment, nil
 		case afInet6BSD, afInet6FreeBS, afInet6Darwin:
-			return 4, ipV6, kindSegment, nil
+			return 4, ipV6, Segment, nil
 		}
-		return 4, 0, kindNotTCP, nil
+		return 4, 0, NotTCP, nil
 	case LinkRaw:
-		return 0, ipAny, kindSegment, nil
+		return 0, ipAny, Segment, nil
 	case LinkIPv4:
-		return 0, ipV4, kindSegment, nil
+		return 0, ipV4, Segment, nil
 	case LinkIPv6:
-		return 0, ipV6, kindSegment, nil
+		return 0, ipV6, Segment, nil
 	}
-	return 0, 0, kindNotTCP, nil
+	return 0, 0, NotTCP, nil
 }
 
 // etherType maps an EtherType to an IP version; off is where IP starts.
-func etherType(t uint16, off int) (int, int, kind, error) {
+func etherType(t uint16, off int) (int, int, Result, error) {
 	switch t {
 	case etherTypeIPv4:
-		return off, ipV4, kindSegment, nil
+		return off, ipV4, Segment, nil
 	case etherTypeIPv6:
-		return off, ipV6, kindSegment, nil
+		return off, ipV6, Segment, nil
 	}
-	return off, 0, kindNotTCP, nil
+	return off, 0, NotTCP, nil
 }

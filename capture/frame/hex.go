@@ -1,12 +1,13 @@
-package capture
+package frame
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 )
 
 // ErrHex is the kind of error ParseHex reports; the *HexError says where.
-var ErrHex = errors.New("capture: not a hex dump")
+var ErrHex = errors.New("frame: not a hex dump")
 
 // HexError is a token of a hex dump that is not whole bytes of hex digits.
 type HexError struct {
@@ -18,7 +19,7 @@ type HexError struct {
 
 // Error names the token and where it is.
 func (e *HexError) Error() string {
-	return "capture: " + strconv.Quote(e.Token) + " is not hex bytes at line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Column)
+	return "frame: " + strconv.Quote(e.Token) + " is not hex bytes at line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Column)
 }
 
 // Unwrap returns ErrHex.
@@ -37,6 +38,8 @@ func (e *HexError) Unwrap() error { return ErrHex }
 //     printable column: what follows 16 bytes, a gap of two or more spaces
 //     after some bytes (but hexdump -C's after the eighth), or the first
 //     group that is not hex bytes.
+//
+// Lines whose first character other than white space is # are comments.
 func ParseHex(dst []byte, text []byte) ([]byte, error) {
 	for line := 1; len(text) > 0; line++ {
 		end := 0
@@ -82,6 +85,9 @@ func parseHexLine(dst, l []byte, line int) ([]byte, error) {
 	i := 0
 	for i < len(l) && isHexSeparator(l[i], true) {
 		i++
+	}
+	if i < len(l) && l[i] == '#' {
+		return dst, nil // a comment
 	}
 	// A dump line starts with an offset of at least 4 hex digits, maybe
 	// after "0x", followed by a colon or by white space.
@@ -135,4 +141,31 @@ func parseHexLine(dst, l []byte, line int) ([]byte, error) {
 		}
 	}
 	return dst, nil
+}
+
+// SplitHex splits a hex dump of several packets, which blank lines (or
+// lines of white space alone) separate, into the dumps of each, for
+// ParseHex. Comment lines belong to the packet around them.
+func SplitHex(text []byte) [][]byte {
+	var packets [][]byte
+	start, blank := 0, true
+	for i := 0; i <= len(text); {
+		end := i
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		if len(bytes.TrimSpace(text[i:end])) == 0 {
+			if !blank {
+				packets = append(packets, text[start:i])
+			}
+			blank = true
+		} else if blank {
+			start, blank = i, false
+		}
+		i = end + 1
+	}
+	if !blank {
+		packets = append(packets, text[start:])
+	}
+	return packets
 }

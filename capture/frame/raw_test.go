@@ -1,4 +1,4 @@
-package capture_test
+package frame_test
 
 import (
 	"net/netip"
@@ -9,13 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tcpwire/tcpwire/capture"
+	"github.com/tcpwire/tcpwire/capture/frame"
 )
 
 // firstFrame returns the first TCP packet of a committed capture and the
 // frame's bytes as the file holds them.
-func firstPacket(t *testing.T, name string) capture.Packet {
+func firstPacket(t *testing.T, name string) frame.Packet {
 	t.Helper()
-	f, err := os.Open("../testdata/captures/" + name)
+	f, err := os.Open("../../testdata/captures/" + name)
 	require.NoError(t, err)
 	defer f.Close()
 	r, err := capture.NewReader(f)
@@ -31,7 +32,7 @@ func TestParsePacket(t *testing.T) {
 	v6 := firstPacket(t, "http-ipv6.pcap")
 	w, err := os.CreateTemp(t.TempDir(), "*.pcap")
 	require.NoError(t, err)
-	pw, err := capture.NewWriter(w, capture.LinkRaw)
+	pw, err := capture.NewWriter(w, frame.LinkRaw)
 	require.NoError(t, err)
 	require.NoError(t, pw.WritePacket(v4))
 	require.NoError(t, w.Close())
@@ -52,7 +53,7 @@ func TestParsePacket(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := capture.ParsePacket(tt.in)
+			p, err := frame.ParsePacket(tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.src, p.Src)
 			assert.Equal(t, tt.tcp, p.TCP)
@@ -62,16 +63,6 @@ func TestParsePacket(t *testing.T) {
 
 	udp := append([]byte(nil), ipv4...)
 	udp[9] = 17 // protocol UDP; the header checksum is not checked
-	_, err = capture.ParsePacket(udp)
-	assert.ErrorIs(t, err, capture.ErrNotTCP)
-}
-
-func TestIsCapture(t *testing.T) {
-	for _, name := range []string{"http-ipv4.pcap", "http-ipv4.pcapng"} {
-		b, err := os.ReadFile("../testdata/captures/" + name)
-		require.NoError(t, err)
-		assert.True(t, capture.IsCapture(b[:4]), name)
-	}
-	assert.False(t, capture.IsCapture([]byte("4500")))
-	assert.False(t, capture.IsCapture(nil))
+	_, err = frame.ParsePacket(udp)
+	assert.ErrorIs(t, err, frame.ErrNotTCP)
 }

@@ -1,4 +1,4 @@
-package capture
+package frame
 
 import "strconv"
 
@@ -7,7 +7,7 @@ import "strconv"
 // the pcapng Interface Description Block).
 type LinkType uint16
 
-// The link types the Reader decodes. The Writer writes LinkRaw and
+// The link types Decode reads. AppendHeaders writes LinkRaw and
 // LinkEthernet.
 const (
 	// LinkNull is BSD loopback: a 4-byte address family in the byte order
@@ -54,8 +54,8 @@ func (t LinkType) String() string {
 	return "LINKTYPE_" + strconv.Itoa(int(t))
 }
 
-// supported reports whether the Reader decodes frames of link type t.
-func (t LinkType) supported() bool {
+// Supported reports whether Decode reads frames of link type t.
+func (t LinkType) Supported() bool {
 	switch t {
 	case LinkNull, LinkEthernet, LinkRaw, LinkLoop, LinkLinuxSLL, LinkIPv4, LinkIPv6, LinkLinuxSLL2:
 		return true

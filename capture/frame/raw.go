@@ -1,27 +1,6 @@
-package capture
+package frame
 
-import (
-	"encoding/binary"
-	"errors"
-)
-
-// IsCapture reports whether prefix, the first 4 bytes of a file, is the
-// magic number of a pcap (either byte order, micro- or nanosecond) or
-// pcapng file.
-func IsCapture(prefix []byte) bool {
-	if len(prefix) < 4 {
-		return false
-	}
-	switch binary.LittleEndian.Uint32(prefix) {
-	case magicPcapMicro, magicPcapMicroSwapped, magicPcapNano, magicPcapNanoSwapped, magicPcapng:
-		return true
-	}
-	return false
-}
-
-// ErrNotTCP reports a packet given as bytes that holds IP but no TCP
-// segment (another protocol, or an IP fragment other than the first).
-var ErrNotTCP = errors.New("capture: not a TCP segment")
+import "encoding/binary"
 
 // ParsePacket reads one packet given as bytes with no capture file around
 // it, as a pasted hex dump is, and whose link layer is unknown. It takes b
@@ -49,10 +28,10 @@ func ParsePacket(b []byte) (Packet, error) {
 				continue
 			}
 			p = Packet{}
-			switch k, _, _ := decode(lt, b, len(b), &p); k {
-			case kindSegment:
+			switch k, _, _ := Decode(lt, b, len(b), &p); k {
+			case Segment:
 				return p, nil
-			case kindNotTCP, kindFragment:
+			case NotTCP, Fragment:
 				return Packet{}, ErrNotTCP
 			}
 		}
