@@ -5,31 +5,10 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/tcpwire/tcpwire/fuzz/input"
 	"github.com/tcpwire/tcpwire/handshake"
 	"github.com/tcpwire/tcpwire/header"
 )
-
-// reader hands out the bytes of a fuzz input, and zeros once they run out.
-type reader struct{ b []byte }
-
-func (r *reader) byte() byte {
-	if len(r.b) == 0 {
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *reader) u16() uint16 { return uint16(r.byte())<<8 | uint16(r.byte()) }
-func (r *reader) u32() uint32 { return uint32(r.u16())<<16 | uint32(r.u16()) }
-
-func (r *reader) bytes(n int) []byte {
-	n = min(n, len(r.b))
-	p := r.b[:n]
-	r.b = r.b[n:]
-	return p
-}
 
 // maxSegments bounds the segments Mutate returns.
 const maxSegments = 64
@@ -55,12 +34,12 @@ var builtCatalogue = sync.OnceValues(func() ([]*handshake.Scenario, error) {
 // scenarios are built once for all inputs; the segments returned are
 // copies, so the changes never reach them.
 func Mutate(b []byte) ([]handshake.Segment, error) {
-	r := &reader{b: b}
+	r := input.New(b)
 	cat, err := builtCatalogue()
 	if err != nil {
 		return nil, err
 	}
-	s := cat[int(r.byte())%len(cat)]
+	s := cat[int(r.Byte())%len(cat)]
 	// One allocation for the segments, room for every insertion, and one
 	// for the copies of their bytes.
 	segs := append(make([]handshake.Segment, 0, maxSegments+1), s.Segments()...)
@@ -74,9 +53,9 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 		arena = append(arena, segs[i].TCP...)
 		segs[i].TCP = arena[at:len(arena):len(arena)]
 	}
-	for len(r.b) > 0 && len(segs) < maxSegments {
-		op := r.byte()
-		i := int(r.byte())
+	for r.Len() > 0 && len(segs) < maxSegments {
+		op := r.Byte()
+		i := int(r.Byte())
 		if len(segs) == 0 {
 			i = 0
 		} else {
@@ -98,7 +77,7 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 				segs[i], segs[i+1] = segs[i+1], segs[i]
 			}
 		case 3:
-			at, v := int(r.byte()), r.byte()
+			at, v := int(r.Byte()), r.Byte()
 			if len(segs) > 0 && len(segs[i].TCP) > 0 {
 				segs[i].TCP[at%len(segs[i].TCP)] ^= v
 			}
@@ -108,7 +87,7 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 				if seg.Length == 0 {
 					seg.Length = len(seg.TCP)
 				}
-				seg.TCP = seg.TCP[:int(r.byte())%(len(seg.TCP)+1)]
+				seg.TCP = seg.TCP[:int(r.Byte())%(len(seg.TCP)+1)]
 			}
 		case 5:
 			from := s.Client.Addr
@@ -116,7 +95,7 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 			if op&0x80 != 0 {
 				from, to = to, from
 			}
-			raw := slices.Clone(r.bytes(int(r.byte() % 80)))
+			raw := slices.Clone(r.Bytes(int(r.Byte() % 80)))
 			segs = slices.Insert(segs, i, handshake.Segment{Src: from.Addr(), Dst: to.Addr(), TCP: raw})
 		case 6:
 			if len(segs) > 0 {
@@ -124,7 +103,7 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 			}
 		case 7:
 			if len(segs) > 0 {
-				segs[i].TOS = r.byte()
+				segs[i].TOS = r.Byte()
 			}
 		}
 	}
@@ -137,29 +116,29 @@ func Mutate(b []byte) ([]handshake.Segment, error) {
 // window scaling, SACK and timestamps offered or not, shifts up to 14, and
 // windows large enough, after scaling, for the scenarios' payloads.
 func Configure(b []byte) (*handshake.Scenario, error) {
-	r := &reader{b: b}
+	r := input.New(b)
 	cat, err := builtCatalogue()
 	if err != nil {
 		return nil, err
 	}
 	// A new scenario with the steps' specifications only: Build computes
 	// every segment afresh.
-	built := cat[int(r.byte())%len(cat)]
+	built := cat[int(r.Byte())%len(cat)]
 	s := &handshake.Scenario{Name: built.Name, Description: built.Description, Client: built.Client, Server: built.Server}
 	for _, st := range built.Steps {
 		s.Steps = append(s.Steps, handshake.Step{From: st.From, Action: st.Action, Data: st.Data, Note: st.Note, Crossing: st.Crossing, Edit: st.Edit})
 	}
-	v6 := r.byte()&1 == 1
+	v6 := r.Byte()&1 == 1
 	for i, ep := range []*handshake.Endpoint{&s.Client, &s.Server} {
-		ep.ISN = header.Seq(r.u32())
-		ep.TSClock = r.u32()
-		ep.MSS = max(536, r.u16())
-		flags := r.byte()
+		ep.ISN = header.Seq(r.U32())
+		ep.TSClock = r.U32()
+		ep.MSS = max(536, r.U16())
+		flags := r.Byte()
 		ep.WindowScale = flags&1 != 0
 		ep.SACKPermitted = flags&2 != 0
 		ep.Timestamps = flags&4 != 0
 		ep.Shift = (flags >> 4) % 15
-		ep.Window = max(uint32(r.u16()), 4096) << ep.Shift
+		ep.Window = max(uint32(r.U16()), 4096) << ep.Shift
 		if v6 {
 			ip := netip.AddrFrom16([16]byte{0x20, 0x01, 0x0d, 0xb8, 15: byte(1 + i)})
 			ep.Addr = netip.AddrPortFrom(ip, ep.Addr.Port())

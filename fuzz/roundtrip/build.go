@@ -6,30 +6,9 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/tcpwire/tcpwire/fuzz/input"
 	"github.com/tcpwire/tcpwire/header"
 )
-
-// reader hands out the bytes of a fuzz input, and zeros once they run out.
-type reader struct{ b []byte }
-
-func (r *reader) byte() byte {
-	if len(r.b) == 0 {
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *reader) u16() uint16 { return uint16(r.byte())<<8 | uint16(r.byte()) }
-func (r *reader) u32() uint32 { return uint32(r.u16())<<16 | uint32(r.u16()) }
-
-func (r *reader) bytes(n int) []byte {
-	n = min(n, len(r.b))
-	p := r.b[:n]
-	r.b = r.b[n:]
-	return p
-}
 
 // Build makes a header from the fuzz input b: 19 bytes of fixed fields and
 // payload length, then option-builder calls chosen by the bytes that
@@ -38,49 +17,49 @@ func (r *reader) bytes(n int) []byte {
 // error otherwise. The option area is padded with End of Option List to a
 // multiple of 4 bytes, as Encode pads it.
 func Build(b []byte) (header.Header, error) {
-	r := &reader{b: b}
+	r := input.New(b)
 	h := header.Header{
-		SrcPort: r.u16(), DstPort: r.u16(), Seq: header.Seq(r.u32()), Ack: header.Seq(r.u32()),
-		Flags: header.Flags(r.u16()) & 0x0fff, Window: r.u16(), Checksum: r.u16(), Urgent: r.u16(),
+		SrcPort: r.U16(), DstPort: r.U16(), Seq: header.Seq(r.U32()), Ack: header.Seq(r.U32()),
+		Flags: header.Flags(r.U16()) & 0x0fff, Window: r.U16(), Checksum: r.U16(), Urgent: r.U16(),
 	}
-	if p := r.bytes(int(r.byte() % 64)); len(p) > 0 {
+	if p := r.Bytes(int(r.Byte() % 64)); len(p) > 0 {
 		h.Payload = p
 	}
 	o := &h.Options
-	for len(r.b) > 0 {
+	for r.Len() > 0 {
 		before := o.Len()
 		var err error
-		switch op := r.byte(); op % 12 {
+		switch op := r.Byte(); op % 12 {
 		case 0:
 			err = o.AddNOP()
 		case 1:
 			err = o.AddEnd()
 		case 2:
-			err = o.AddMSS(r.u16())
+			err = o.AddMSS(r.U16())
 		case 3:
-			err = o.AddWindowScale(r.byte() % 16)
+			err = o.AddWindowScale(r.Byte() % 16)
 		case 4:
 			err = o.AddSACKPermitted()
 		case 5:
-			err = o.AddTimestamps(header.Timestamps{Value: r.u32(), Echo: r.u32()})
+			err = o.AddTimestamps(header.Timestamps{Value: r.U32(), Echo: r.U32()})
 		case 6:
 			var blocks [5]header.SACKBlock
-			n := int(r.byte() % 6)
+			n := int(r.Byte() % 6)
 			for i := range n {
-				blocks[i] = header.SACKBlock{Left: header.Seq(r.u32()), Right: header.Seq(r.u32())}
+				blocks[i] = header.SACKBlock{Left: header.Seq(r.U32()), Right: header.Seq(r.U32())}
 			}
 			err = o.AddSACK(blocks[:n]...)
 		case 7:
-			err = o.AddFastOpen(r.bytes(int(r.byte() % 20)))
+			err = o.AddFastOpen(r.Bytes(int(r.Byte() % 20)))
 		default:
 			// Any kind, any data length up to 40: the builder checks it.
-			k := header.Kind(r.byte())
+			k := header.Kind(r.Byte())
 			if op%12 == 8 {
 				k = [...]header.Kind{header.KindMPTCP, header.KindAccECN0, header.KindAccECN1,
 					header.KindExperiment1, header.KindAO, header.KindMD5, header.KindUserTimeout,
 					header.KindSACK}[op>>4&7]
 			}
-			err = o.Add(k, r.bytes(int(r.byte()%41)))
+			err = o.Add(k, r.Bytes(int(r.Byte()%41)))
 		}
 		if err != nil {
 			if !errors.Is(err, header.ErrOptionSpace) && !errors.Is(err, header.ErrOptionSize) &&
