@@ -12,10 +12,10 @@ import (
 // through the capture package: that package reads with gopacket, whose
 // package initialisation keeps its protocol tables in any binary that
 // imports it and would take the module to about 1.7 MB gzip-compressed,
-// past its budget. What is inside each record, the
-// link-layer and IP headers, is decoded by capture/frame, as the capture
-// package does. pcap_test.go checks this reader against the capture
-// package on every capture in testdata/captures.
+// past its budget. What is inside each record, the link-layer and IP
+// headers, is decoded by capture/frame, as the capture package does.
+// pcap_test.go checks this reader against the capture package on every
+// capture in testdata/captures.
 
 var errCaptureFormat = errors.New("not a pcap or pcapng file")
 
