@@ -80,8 +80,11 @@ func (h *Header) Decode(b []byte) error {
 	if hl < len(b) {
 		h.Payload = b[hl:]
 	}
+	if hl == MinLen {
+		return nil
+	}
 	o.n = uint8(copy(o.buf[:], b[MinLen:hl]))
-	if o.n == 0 || o.parseCommon() {
+	if o.parseCommon() {
 		return nil
 	}
 	return o.parse()
