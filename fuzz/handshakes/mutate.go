@@ -124,9 +124,10 @@ func Configure(b []byte) (*handshake.Scenario, error) {
 	// A new scenario with the steps' specifications only: Build computes
 	// every segment afresh.
 	built := cat[int(r.Byte())%len(cat)]
-	s := &handshake.Scenario{Name: built.Name, Description: built.Description, Client: built.Client, Server: built.Server}
-	for _, st := range built.Steps {
-		s.Steps = append(s.Steps, handshake.Step{From: st.From, Action: st.Action, Data: st.Data, Note: st.Note, Crossing: st.Crossing, Edit: st.Edit})
+	s := &handshake.Scenario{Name: built.Name, Description: built.Description, Client: built.Client, Server: built.Server,
+		Steps: make([]handshake.Step, len(built.Steps))}
+	for i, st := range built.Steps {
+		s.Steps[i] = handshake.Step{From: st.From, Action: st.Action, Data: st.Data, Note: st.Note, Crossing: st.Crossing, Edit: st.Edit}
 	}
 	v6 := r.Byte()&1 == 1
 	for i, ep := range []*handshake.Endpoint{&s.Client, &s.Server} {
